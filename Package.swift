@@ -1,0 +1,59 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// Modules follow the layers in ../shared/STYLE.md: each holds one job and depends only on the
+// layers beneath it. The executables are thin shells over the libraries.
+let package = Package(
+    name: "welfare-kiosk",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "welfare-kiosk", targets: ["welfare-kiosk"]),
+        .executable(name: "kiosk-bench", targets: ["kiosk-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    ],
+    targets: [
+        // MARK: - C libraries from Debian
+        .systemLibrary(
+            name: "CNcursesw",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncurses-dev"])]
+        ),
+
+        // MARK: - Libraries, lowest layer first
+        .target(name: "TextLayout"),
+        .target(name: "Terminal", dependencies: ["TextLayout", "CNcursesw"]),
+        .target(name: "TerminalTesting", dependencies: ["Terminal"]),
+        .target(name: "Settings", dependencies: ["TOMLKit", "TextLayout"]),
+        .target(name: "Rules", dependencies: ["Yams"]),
+        .target(name: "KioskApp", dependencies: ["Terminal", "TextLayout", "Settings", "Rules"]),
+
+        // MARK: - Executables
+        .executableTarget(
+            name: "welfare-kiosk",
+            dependencies: [
+                "KioskApp", "Rules", "Settings", "Terminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "kiosk-bench",
+            dependencies: [
+                "KioskApp", "Rules", "Settings", "Terminal", "TextLayout",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // MARK: - Tests mirror the sources
+        .testTarget(name: "TextLayoutTests", dependencies: ["TextLayout"]),
+        .testTarget(name: "TerminalTests", dependencies: ["Terminal", "TerminalTesting", "TextLayout"]),
+        .testTarget(name: "SettingsTests", dependencies: ["Settings"]),
+        .testTarget(name: "RulesTests", dependencies: ["Rules"]),
+        .testTarget(name: "KioskAppTests", dependencies: ["KioskApp", "TerminalTesting", "Terminal", "Settings", "Rules"]),
+        .testTarget(name: "EndToEndTests", dependencies: []),
+    ],
+    swiftLanguageModes: [.v6]
+)

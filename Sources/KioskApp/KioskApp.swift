@@ -1,0 +1,1 @@
+// KioskApp: to be written.

@@ -1,0 +1,1 @@
+// TerminalTesting: to be written.

@@ -1,0 +1,1 @@
+// TextLayout: to be written.
