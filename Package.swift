@@ -19,7 +19,6 @@ let package = Package(
         // MARK: - C libraries from Debian
         .systemLibrary(
             name: "CNcursesw",
-            pkgConfig: "ncursesw",
             providers: [.apt(["libncurses-dev"])]
         ),
 

@@ -1,0 +1,75 @@
+/// The text broken into lines of at most `width` columns.
+///
+/// Korean is broken at the spaces between words (eojeol), as Korean typesetting does; a word
+/// is split only when it alone is wider than the line, and then only between grapheme
+/// clusters. Text without spaces (Chinese) therefore breaks between characters. A newline
+/// starts a new line; runs of spaces collapse to one, and no line starts or ends with a space.
+/// A single cluster wider than the line (a wide character when `width` is 1) is placed alone
+/// on its line rather than dropped; the buffer replaces what cannot be drawn.
+public func wrap(_ text: String, width: Int) -> [String] {
+    guard width > 0 else { return [] }
+    var lines: [String] = []
+    for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        var breaker = LineBreaker(width: width)
+        for word in paragraph.split(separator: " ", omittingEmptySubsequences: true) {
+            breaker.add(word)
+        }
+        lines.append(contentsOf: breaker.finish())
+    }
+    return lines
+}
+
+/// Greedy line filling, one word at a time.
+private struct LineBreaker {
+    let width: Int
+    var lines: [String] = []
+    var line = ""
+    var lineWidth = 0
+
+    init(width: Int) {
+        self.width = width
+    }
+
+    mutating func add(_ word: Substring) {
+        let wordWidth = displayWidth(of: String(word))
+        if lineWidth > 0 {
+            if lineWidth + 1 + wordWidth <= width {
+                line += " "
+                line += word
+                lineWidth += 1 + wordWidth
+                return
+            }
+            flush()
+        }
+        if wordWidth <= width {
+            line = String(word)
+            lineWidth = wordWidth
+        } else {
+            split(word)
+        }
+    }
+
+    /// Splits a word wider than the line between its grapheme clusters; the last piece stays
+    /// open so the next word may follow it.
+    private mutating func split(_ word: Substring) {
+        for character in word {
+            let characterWidth = displayWidth(of: character)
+            if lineWidth + characterWidth > width && lineWidth > 0 {
+                flush()
+            }
+            line.append(character)
+            lineWidth += characterWidth
+        }
+    }
+
+    private mutating func flush() {
+        lines.append(line)
+        line = ""
+        lineWidth = 0
+    }
+
+    mutating func finish() -> [String] {
+        lines.append(line)
+        return lines
+    }
+}

@@ -1,1 +1,0 @@
-// TextLayout: to be written.
