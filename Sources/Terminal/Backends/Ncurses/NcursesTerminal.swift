@@ -1,0 +1,256 @@
+import CNcursesw
+import Glibc
+import Synchronization
+
+/// Where an ncurses terminal reads and writes: the process's own terminal, or (in tests and
+/// benchmarks) a pseudo-terminal.
+public struct TerminalDevice: Sendable {
+    public var inputDescriptor: Int32
+    public var outputDescriptor: Int32
+    /// The terminfo name; `nil` uses `$TERM`.
+    public var type: String?
+
+    public init(inputDescriptor: Int32, outputDescriptor: Int32, type: String? = nil) {
+        self.inputDescriptor = inputDescriptor
+        self.outputDescriptor = outputDescriptor
+        self.type = type
+    }
+
+    /// Standard input and output with `$TERM`.
+    public static let standard = TerminalDevice(inputDescriptor: STDIN_FILENO, outputDescriptor: STDOUT_FILENO)
+}
+
+/// The real screen, through ncursesw.
+///
+/// Started in raw mode: ^C, ^Z and ^\ arrive as `.control` keys instead of signals. With
+/// `kioskSignals` (the default) SIGTERM and SIGHUP restore the terminal and exit 0, crashes
+/// restore it before the process dies, and SIGINT, SIGQUIT and SIGTSTP are ignored.
+/// ncurses keeps global state, so only one may run per process; use it from one thread.
+public final class NcursesTerminal: Terminal {
+    public private(set) var size: Size
+
+    private let screen: OpaquePointer
+    private let window: UnsafeMutablePointer<WINDOW>
+    private let inputFile: UnsafeMutablePointer<FILE>
+    private let outputFile: UnsafeMutablePointer<FILE>
+    private let pairs: [ColorRole: attr_t]
+    private let handlesSignals: Bool
+    private var previous: Buffer?
+    private var isRunning = true
+    private var characters: [wchar_t] = []
+
+    private static let running = Mutex(false)
+
+    /// Starts the screen. Activates a UTF-8 locale first (see `UTF8Locale`).
+    public init(palette: Palette, device: TerminalDevice = .standard, kioskSignals: Bool = true) throws(TerminalError) {
+        try UTF8Locale.activate()
+        let claimed = Self.running.withLock { running in
+            if running { return false }
+            running = true
+            return true
+        }
+        guard claimed else { throw .alreadyRunning }
+        var savedModes = termios()
+        _ = tcgetattr(device.inputDescriptor, &savedModes)
+
+        guard let input = Self.open(device.inputDescriptor, mode: "r"),
+              let output = Self.open(device.outputDescriptor, mode: "w")
+        else {
+            let error = errno
+            Self.running.withLock { $0 = false }
+            throw .cannotOpenDevice(descriptor: device.inputDescriptor, errno: error)
+        }
+        let type = device.type ?? getenv("TERM").map { String(cString: $0) }
+        guard let type, let newScreen = newterm(type, output, input) else {
+            fclose(input)
+            fclose(output)
+            Self.running.withLock { $0 = false }
+            throw .unknownTerminal(type ?? "(TERM is not set)")
+        }
+        screen = newScreen
+        inputFile = input
+        outputFile = output
+        window = cncurses_stdscr()
+        handlesSignals = kioskSignals
+
+        raw()
+        noecho()
+        nonl()
+        keypad(window, true)
+        _ = curs_set(0)
+        // Escape must answer fast on a kiosk; 25 ms still joins real escape sequences.
+        _ = set_escdelay(25)
+        // A tap must act at once, not wait to see whether it becomes a double click.
+        _ = mouseinterval(0)
+        _ = mousemask(cncurses_button1_pressed() | cncurses_button1_released() | cncurses_button1_clicked(), nil)
+        pairs = Self.startColors(palette)
+        wbkgdset(window, chtype(pairs[.background] ?? 0))
+
+        var rows: Int32 = 0
+        var columns: Int32 = 0
+        cncurses_getmaxyx(window, &rows, &columns)
+        size = Size(width: Int(columns), height: Int(rows))
+
+        if kioskSignals {
+            KioskSignals.install(
+                inputDescriptor: device.inputDescriptor, outputDescriptor: device.outputDescriptor,
+                savedModes: savedModes, resetSequence: Self.resetSequence())
+        }
+    }
+
+    deinit {
+        shutdown()
+    }
+
+    // MARK: - Terminal
+
+    @discardableResult
+    public func present(_ buffer: Buffer) -> PresentStats {
+        guard isRunning else { return PresentStats(cellsWritten: 0, bytesWritten: nil) }
+        let frame = buffer.resized(to: size)
+        var written = 0
+        for run in frame.changedRuns(since: previous) {
+            written += draw(run, of: frame)
+        }
+        wnoutrefresh(window)
+        doupdate()
+        previous = frame
+        return PresentStats(cellsWritten: written, bytesWritten: nil)
+    }
+
+    public func nextEvent(timeout: Duration) -> InputEvent? {
+        guard isRunning else { return nil }
+        let (seconds, attoseconds) = timeout.components
+        let milliseconds = max(0, min(Int64(Int32.max), seconds * 1000 + attoseconds / 1_000_000_000_000_000))
+        wtimeout(window, Int32(milliseconds))
+        while true {
+            var character: wint_t = 0
+            let result = wget_wch(window, &character)
+            if result == ERR { return nil }
+            if result == KEY_CODE_YES {
+                let code = Int32(character)
+                if code == KEY_RESIZE {
+                    var rows: Int32 = 0
+                    var columns: Int32 = 0
+                    cncurses_getmaxyx(window, &rows, &columns)
+                    size = Size(width: Int(columns), height: Int(rows))
+                    previous = nil  // ncurses resized its screen; draw everything again
+                    return .resize(size)
+                }
+                if code == KEY_MOUSE {
+                    var event = MEVENT()
+                    let pressed = cncurses_button1_pressed() | cncurses_button1_clicked()
+                    if getmouse(&event) == OK, event.bstate & pressed != 0 {
+                        return .mouse(x: Int(event.x), y: Int(event.y))
+                    }
+                    continue
+                }
+                if let key = KeyDecoding.keyCode(code) { return .key(key) }
+                continue
+            }
+            if let key = KeyDecoding.character(UInt32(character)) { return .key(key) }
+        }
+    }
+
+    public func shutdown() {
+        guard isRunning else { return }
+        isRunning = false
+        if handlesSignals { KioskSignals.uninstall() }
+        _ = endwin()
+        delscreen(screen)
+        fclose(inputFile)
+        fclose(outputFile)
+        Self.running.withLock { $0 = false }
+    }
+
+    // MARK: - Drawing
+
+    /// Hands one changed run to ncurses as runs of equally styled characters.
+    private func draw(_ run: ChangedRun, of frame: Buffer) -> Int {
+        var written = 0
+        var x = run.x
+        while x < run.endX {
+            let style = frame[x, run.y].style
+            let start = x
+            characters.removeAll(keepingCapacity: true)
+            while x < run.endX {
+                let cell = frame[x, run.y]
+                if cell.isContinuation {
+                    x += 1
+                    continue
+                }
+                if cell.style != style { break }
+                for scalar in cell.grapheme.unicodeScalars {
+                    characters.append(wchar_t(bitPattern: scalar.value))
+                }
+                written += 1
+                x += Int(cell.width)
+            }
+            _ = cncurses_wattr_set(window, attributes(for: style), 0)
+            // ncurses advances by wcwidth, exactly as our buffer laid the cells out.
+            _ = characters.withUnsafeBufferPointer { pointer in
+                mvwaddnwstr(window, Int32(run.y), Int32(start), pointer.baseAddress, Int32(pointer.count))
+            }
+        }
+        return written
+    }
+
+    private func attributes(for style: Style) -> attr_t {
+        var attributes = pairs[style.role] ?? cncurses_a_normal()
+        if style.bold { attributes |= cncurses_a_bold() }
+        if style.underline { attributes |= cncurses_a_underline() }
+        if style.reverse { attributes |= cncurses_a_reverse() }
+        return attributes
+    }
+
+    // MARK: - Setup helpers
+
+    /// A stdio stream over a duplicate of `descriptor`, so closing it leaves the caller's open.
+    private static func open(_ descriptor: Int32, mode: String) -> UnsafeMutablePointer<FILE>? {
+        let duplicate = dup(descriptor)
+        guard duplicate >= 0 else { return nil }
+        guard let file = fdopen(duplicate, mode) else {
+            close(duplicate)
+            return nil
+        }
+        return file
+    }
+
+    /// One colour pair per role, from the palette's 256-colour indexes when the terminal has
+    /// them, else its 8-colour ones. No colours at all (a dumb terminal): attributes only.
+    private static func startColors(_ palette: Palette) -> [ColorRole: attr_t] {
+        guard has_colors() else { return [:] }
+        start_color()
+        let rich = cncurses_colors() >= 256
+        var pairs: [ColorRole: attr_t] = [:]
+        for (offset, role) in ColorRole.allCases.enumerated() {
+            let colors = palette[role]
+            let foreground = Int16(rich ? colors.foreground.index256 : colors.foreground.index8)
+            let background = Int16(rich ? colors.background.index256 : colors.background.index8)
+            let pair = Int16(offset + 1)
+            init_pair(pair, foreground, background)
+            pairs[role] = cncurses_color_pair(pair)
+        }
+        return pairs
+    }
+
+    /// What a signal handler writes to give the terminal back: reset attributes, show the
+    /// cursor, stop mouse reporting, leave the alternate screen.
+    private static func resetSequence() -> [UInt8] {
+        var bytes: [UInt8] = []
+        for capability in ["sgr0", "cnorm"] {
+            if let value = cncurses_tigetstr(capability) {
+                bytes.append(contentsOf: String(cString: value).utf8)
+            }
+        }
+        if cncurses_tigetstr("kmous") != nil {
+            // xterm mouse modes ncurses may have enabled (normal, button, any, SGR encoding).
+            bytes.append(contentsOf: "\u{1B}[?1000l\u{1B}[?1002l\u{1B}[?1003l\u{1B}[?1006l".utf8)
+        }
+        if let value = cncurses_tigetstr("rmcup") {
+            bytes.append(contentsOf: String(cString: value).utf8)
+        }
+        bytes.append(contentsOf: "\r\n".utf8)
+        return bytes
+    }
+}

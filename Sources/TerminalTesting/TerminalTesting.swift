@@ -1,1 +1,0 @@
-// TerminalTesting: to be written.
