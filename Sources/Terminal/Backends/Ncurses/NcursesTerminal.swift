@@ -33,7 +33,7 @@ public final class NcursesTerminal: Terminal {
     private let window: UnsafeMutablePointer<WINDOW>
     private let inputFile: UnsafeMutablePointer<FILE>
     private let outputFile: UnsafeMutablePointer<FILE>
-    private let pairs: [ColorRole: attr_t]
+    private let pairs: [ColorRole: Int16]
     private let handlesSignals: Bool
     private var previous: Buffer?
     private var isRunning = true
@@ -84,12 +84,19 @@ public final class NcursesTerminal: Terminal {
         _ = mouseinterval(0)
         _ = mousemask(cncurses_button1_pressed() | cncurses_button1_released() | cncurses_button1_clicked(), nil)
         pairs = Self.startColors(palette)
-        wbkgdset(window, chtype(pairs[.background] ?? 0))
+        wbkgdset(window, chtype(cncurses_color_pair(pairs[.background] ?? 0)))
 
         var rows: Int32 = 0
         var columns: Int32 = 0
         cncurses_getmaxyx(window, &rows, &columns)
         size = Size(width: Int(columns), height: Int(rows))
+
+        // The thread that reads input must receive SIGWINCH (it interrupts ncurses' wait and
+        // becomes KEY_RESIZE) and the exit signals; dispatch worker threads block them.
+        var wanted = sigset_t()
+        sigemptyset(&wanted)
+        for signal in [SIGWINCH, SIGTERM, SIGHUP] { sigaddset(&wanted, signal) }
+        pthread_sigmask(SIG_UNBLOCK, &wanted, nil)
 
         if kioskSignals {
             KioskSignals.install(
@@ -186,7 +193,8 @@ public final class NcursesTerminal: Terminal {
                 written += 1
                 x += Int(cell.width)
             }
-            _ = cncurses_wattr_set(window, attributes(for: style), 0)
+            // The pair goes in its own argument: wattr_set ignores pair bits in the attributes.
+            _ = cncurses_wattr_set(window, attributes(for: style), pairs[style.role] ?? 0)
             // ncurses advances by wcwidth, exactly as our buffer laid the cells out.
             _ = characters.withUnsafeBufferPointer { pointer in
                 mvwaddnwstr(window, Int32(run.y), Int32(start), pointer.baseAddress, Int32(pointer.count))
@@ -196,7 +204,7 @@ public final class NcursesTerminal: Terminal {
     }
 
     private func attributes(for style: Style) -> attr_t {
-        var attributes = pairs[style.role] ?? cncurses_a_normal()
+        var attributes = cncurses_a_normal()
         if style.bold { attributes |= cncurses_a_bold() }
         if style.underline { attributes |= cncurses_a_underline() }
         if style.reverse { attributes |= cncurses_a_reverse() }
@@ -218,18 +226,21 @@ public final class NcursesTerminal: Terminal {
 
     /// One colour pair per role, from the palette's 256-colour indexes when the terminal has
     /// them, else its 8-colour ones. No colours at all (a dumb terminal): attributes only.
-    private static func startColors(_ palette: Palette) -> [ColorRole: attr_t] {
+    private static func startColors(_ palette: Palette) -> [ColorRole: Int16] {
         guard has_colors() else { return [:] }
         start_color()
+        // Pair 0 becomes the terminal's own colours, so ncurses' reset after each update is
+        // the short "default colours" sequence; every cell we draw names its pair anyway.
+        _ = use_default_colors()
         let rich = cncurses_colors() >= 256
-        var pairs: [ColorRole: attr_t] = [:]
+        var pairs: [ColorRole: Int16] = [:]
         for (offset, role) in ColorRole.allCases.enumerated() {
             let colors = palette[role]
             let foreground = Int16(rich ? colors.foreground.index256 : colors.foreground.index8)
             let background = Int16(rich ? colors.background.index256 : colors.background.index8)
             let pair = Int16(offset + 1)
             init_pair(pair, foreground, background)
-            pairs[role] = cncurses_color_pair(pair)
+            pairs[role] = pair
         }
         return pairs
     }
