@@ -48,7 +48,10 @@ let package = Package(
 
         // MARK: - Tests mirror the sources
         .testTarget(name: "TextLayoutTests", dependencies: ["TextLayout"]),
-        .testTarget(name: "TerminalTests", dependencies: ["Terminal", "TerminalTesting", "TextLayout"]),
+        .testTarget(
+            name: "TerminalTests", dependencies: ["Terminal", "TerminalTesting", "TextLayout"],
+            exclude: ["__Snapshots__"]
+        ),
         .testTarget(name: "SettingsTests", dependencies: ["Settings"]),
         .testTarget(name: "RulesTests", dependencies: ["Rules"]),
         .testTarget(name: "KioskAppTests", dependencies: ["KioskApp", "TerminalTesting", "Terminal", "Settings", "Rules"]),

@@ -9,11 +9,21 @@ import Terminal
 /// files in the commit like any other change. Independent of the test framework: the caller
 /// `#expect`s the returned description to be `nil`.
 public enum Snapshot {
+    /// Whether this run was asked to re-record snapshots (`SNAPSHOT_RECORD=1`).
+    public static var isRecording: Bool {
+        ProcessInfo.processInfo.environment["SNAPSHOT_RECORD"] == "1"
+    }
+
     /// Compares `buffer` with its stored snapshots; `nil` when they match (or were recorded).
-    public static func verify(_ buffer: Buffer, named name: String, filePath: StaticString = #filePath) -> String? {
+    ///
+    /// `record` defaults to `isRecording`; pass `false` to compare even while recording, as a
+    /// test that checks a deliberate mismatch must.
+    public static func verify(
+        _ buffer: Buffer, named name: String, record: Bool = isRecording, filePath: StaticString = #filePath
+    ) -> String? {
         let directory = URL(fileURLWithPath: "\(filePath)").deletingLastPathComponent()
             .appendingPathComponent("__Snapshots__")
-        let recording = ProcessInfo.processInfo.environment["SNAPSHOT_RECORD"] == "1"
+        let recording = record
         let files = [
             (directory.appendingPathComponent("\(name).txt"), ScreenDump.text(of: buffer)),
             (directory.appendingPathComponent("\(name).style.txt"), ScreenDump.styles(of: buffer)),
@@ -59,12 +69,12 @@ enum LineDiff {
             if i < old.count, j < new.count, old[i] == new[j] {
                 i += 1
                 j += 1
-            } else if j < new.count, i == old.count || common[i][j + 1] >= common[i + 1][j] {
-                lines.append("+\(j + 1): \(new[j])")
-                j += 1
-            } else {
+            } else if i < old.count, j == new.count || common[i + 1][j] >= common[i][j + 1] {
                 lines.append("-\(i + 1): \(old[i])")
                 i += 1
+            } else {
+                lines.append("+\(j + 1): \(new[j])")
+                j += 1
             }
         }
         return lines.joined(separator: "\n")

@@ -6,7 +6,7 @@ import TextLayout
 /// Drawing keeps two promises the terminal depends on: a wide character always has its
 /// continuation cells beside it (overwriting either half blanks the other half), and no wide
 /// character starts in a column where it would not fit — that column gets a space instead.
-public struct Buffer: Hashable, Sendable {
+public struct Buffer: Hashable, Sendable, CustomStringConvertible {
     public let size: Size
     public internal(set) var cells: [Cell]
 
@@ -16,6 +16,11 @@ public struct Buffer: Hashable, Sendable {
     }
 
     public var area: Rect { Rect(size) }
+
+    /// Short on purpose: test failures print it, and twelve thousand cells help nobody.
+    public var description: String {
+        "Buffer(\(size)): " + (0..<min(size.height, 3)).map { text(row: $0) }.joined(separator: " / ")
+    }
 
     public subscript(x: Int, y: Int) -> Cell {
         precondition(x >= 0 && x < size.width && y >= 0 && y < size.height, "cell (\(x), \(y)) outside \(size)")
