@@ -56,7 +56,7 @@ public struct LocaleBundle: Sendable {
     // MARK: - Reading and checking
 
     /// Flattens nested tables into dotted keys, NFC-normalising every string.
-    private static func readTable(_ document: TOMLDocument, language: Language) throws(ConfigError) -> Table {
+    static func readTable(_ document: TOMLDocument, language: Language) throws(ConfigError) -> Table {
         var strings: [LocaleKey: String] = [:]
         var problems: [ConfigError] = []
         func walk(_ table: [String: TOMLNode], path: [String]) {
@@ -91,7 +91,10 @@ public struct LocaleBundle: Sendable {
                 problems.append(ConfigError(file: "locales/\(language.rawValue).toml", message: "file not found"))
                 continue
             }
+            // Keys the reference lacks come first: a renamed key shows up both as unknown here
+            // and as missing below, and the unknown one carries the "did you mean".
             var found: [ConfigError] = []
+            var missing: [ConfigError] = []
             for (key, text) in table.strings {
                 guard let referenceText = reference.strings[key] else {
                     let hint = didYouMean(key.rawValue, in: referenceKeys)
@@ -111,11 +114,12 @@ public struct LocaleBundle: Sendable {
             for key in reference.strings.keys where table.strings[key] == nil {
                 let section = key.rawValue.split(separator: ".").dropLast().map(String.init)
                 let sectionLine = section.isEmpty ? nil : table.document.line(of: section)
-                found.append(ConfigError(
+                missing.append(ConfigError(
                     file: table.displayPath, line: sectionLine,
                     message: "\(key): missing (\(reference.displayPath):\(reference.line(of: key)) has it)"))
             }
-            problems += found.sorted { ($0.line ?? 0, $0.message) < ($1.line ?? 0, $1.message) }
+            let byLine = { (a: ConfigError, b: ConfigError) in (a.line ?? 0, a.message) < (b.line ?? 0, b.message) }
+            problems += found.sorted(by: byLine) + missing.sorted(by: byLine)
         }
         return problems
     }

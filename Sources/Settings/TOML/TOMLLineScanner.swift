@@ -19,13 +19,21 @@ struct TOMLLineScanner {
     init(text: String) {
         var state = LexState()
         var currentTable: [String] = []
+        var pendingKey: [String]?
         for (offset, line) in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).enumerated() {
             let number = offset + 1
             var chars = Substring(line)
             if state.isInsideValue {
-                state.scanValue(&chars)
+                // A value spanning lines (an array, a multi-line string): quote all of it.
+                let start = chars
+                let commentStart = state.scanValue(&chars)
+                if let path = pendingKey, let key = keys[path] {
+                    let part = start[..<(commentStart ?? start.endIndex)].trimmingWhitespace()
+                    keys[path] = KeyLine(line: key.line, rawValue: [key.rawValue, part].filter { !$0.isEmpty }.joined(separator: " "))
+                }
                 continue
             }
+            pendingKey = nil
             chars = chars.drop(while: \.isWhitespace)
             guard let first = chars.first, first != "#" else { continue }
             if first == "[" {
@@ -44,6 +52,7 @@ struct TOMLLineScanner {
             let raw = valueStart[..<(commentStart ?? valueStart.endIndex)]
             if keys[path] == nil {
                 keys[path] = KeyLine(line: number, rawValue: raw.trimmingWhitespace())
+                pendingKey = path
             }
         }
     }
