@@ -10,6 +10,7 @@ public struct LocaleBundle: Sendable {
         let language: Language
         let displayPath: String
         let strings: [LocaleKey: String]
+        let templates: [LocaleKey: Template]
         let document: TOMLDocument
 
         func line(of key: LocaleKey) -> Int { document.line(of: key.rawValue.split(separator: ".").map(String.init)) }
@@ -26,8 +27,8 @@ public struct LocaleBundle: Sendable {
     public func catalog(_ language: Language) -> LocaleCatalog {
         LocaleCatalog(
             language: language,
-            strings: tables[language]?.strings ?? [:],
-            reference: tables[.reference]?.strings ?? [:])
+            templates: tables[language]?.templates ?? [:],
+            reference: tables[.reference]?.templates ?? [:])
     }
 
     /// Loads `ko.toml`, `en.toml`, `zh.toml` and `vi.toml` from `folder` and checks them.
@@ -76,7 +77,9 @@ public struct LocaleBundle: Sendable {
         }
         walk(document.root, path: [])
         if let first = problems.min(by: { ($0.line ?? 0) < ($1.line ?? 0) }) { throw first }
-        return Table(language: language, displayPath: document.displayPath, strings: strings, document: document)
+        return Table(
+            language: language, displayPath: document.displayPath, strings: strings,
+            templates: strings.mapValues(Template.init), document: document)
     }
 
     /// Every disagreement between the reference (Korean) and the others, reference first.
@@ -103,8 +106,8 @@ public struct LocaleBundle: Sendable {
                         message: "\(key): not in \(reference.displayPath)\(hint)"))
                     continue
                 }
-                let mine = LocaleCatalog.placeholders(in: text).sorted()
-                let theirs = LocaleCatalog.placeholders(in: referenceText).sorted()
+                let mine = table.templates[key, default: Template(text)].placeholderNames.sorted()
+                let theirs = reference.templates[key, default: Template(referenceText)].placeholderNames.sorted()
                 if mine != theirs {
                     found.append(ConfigError(
                         file: table.displayPath, line: table.line(of: key),

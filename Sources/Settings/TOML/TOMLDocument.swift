@@ -46,7 +46,7 @@ struct TOMLDocument: Sendable {
         } catch let error as TOMLParseError {
             throw ConfigError(
                 file: displayPath, line: error.source.begin.line, column: error.source.begin.column,
-                message: "not valid TOML: \(error.description)")
+                message: "not valid TOML: \(error.description.replacingOccurrences(of: "\n", with: " "))")
         } catch {
             throw ConfigError(file: displayPath, message: "not valid TOML: \(error)")
         }
@@ -58,6 +58,10 @@ struct TOMLDocument: Sendable {
 
     /// Reads and parses the file at `url`.
     init(contentsOf url: URL, displayPath: String) throws(ConfigError) {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue {
+            throw ConfigError(file: displayPath, message: "is a folder, expected a TOML file")
+        }
         let text: String
         do {
             text = try String(contentsOf: url, encoding: .utf8)

@@ -23,6 +23,8 @@ struct TOMLLineScanner {
         for (offset, line) in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).enumerated() {
             let number = offset + 1
             var chars = Substring(line)
+            // A byte-order mark some Windows editors write would hide a header on line 1.
+            if number == 1, chars.first == "\u{FEFF}" { chars = chars.dropFirst() }
             if state.isInsideValue {
                 // A value spanning lines (an array, a multi-line string): quote all of it.
                 let start = chars

@@ -51,6 +51,8 @@ public struct ThemeColors<Color: Sendable & Hashable>: Sendable, Equatable {
 /// A colour theme loaded from `themes/<name>.toml`.
 public struct Theme: Sendable, Equatable {
     public let name: ThemeName
+    /// The theme file's one-line `[theme] description`, for staff choosing between themes.
+    public let summary: String
     public let xterm256: ThemeColors<XtermColor>
     public let ansi8: ThemeColors<ANSIColor>
 
@@ -76,7 +78,7 @@ public struct Theme: Sendable, Equatable {
 
     private static func read(_ document: TOMLDocument, name: ThemeName) throws(ConfigError) -> Theme {
         var r = SettingsReader(document: document, keyNoun: "colour role")
-        _ = r.read("theme", "description", default: "", SettingsReader.string("a short description"))
+        let summary = r.read("theme", "description", default: "", SettingsReader.string("a short description"))
 
         let xterm = readColors(&r, section: "xterm256") { node -> Result<XtermColor, Expectation> in
             guard case .integer(let index) = node, (0...255).contains(index) else {
@@ -97,7 +99,7 @@ public struct Theme: Sendable, Equatable {
         }
         try r.finish()
         // finish() throws when any role is missing or wrong, so both palettes are complete here.
-        return Theme(name: name, xterm256: xterm!, ansi8: ansi!)
+        return Theme(name: name, summary: summary, xterm256: xterm!, ansi8: ansi!)
     }
 
     private static func readColors<Color>(
