@@ -87,11 +87,13 @@ struct SettingsReader {
         }
     }
 
+    /// A key written before any `[section]`: suggest the section it (or the closest key) lives in.
     private mutating func reportOutsideSection(_ key: String) {
-        let owner = sectionOrder.first { knownKeys[$0]?.contains(key) == true }
-        let close = owner == nil ? closestMatch(to: key, in: sectionOrder.flatMap { knownKeys[$0] ?? [] }) : key
-        let ownerOfClose = close.flatMap { c in sectionOrder.first { knownKeys[$0]?.contains(c) == true } }
-        let hint = close.flatMap { c in ownerOfClose.map { " (did you mean [\($0)] \(c)?)" } } ?? ""
+        let owned = sectionOrder.flatMap { section in (knownKeys[section] ?? []).map { (section, $0) } }
+        let match = owned.first { $0.1 == key } ?? closestMatch(to: key, in: owned.map(\.1)).flatMap { close in
+            owned.first { $0.1 == close }
+        }
+        let hint = match.map { " (did you mean [\($0.0)] \($0.1)?)" } ?? ""
         problems.append(ConfigError(
             file: document.displayPath, line: document.line(of: [key]),
             message: "\(key): key outside any [section]\(hint)"))

@@ -158,7 +158,21 @@ import Testing
             == #"kiosk.conf:2: [kiosk] language = "xx": expected one of "ko", "en", "zh", "vi""#)
     }
 
+    @Test func aByteOrderMarkDoesNotHideTheFirstHeader() {
+        #expect(error("\u{FEFF}[kiosk]\nidle_secnds = 90\n")
+            == "kiosk.conf:2: [kiosk] idle_secnds: unknown key (did you mean 'idle_seconds'?)")
+    }
+
     // MARK: - Files
+
+    @Test func aFolderInPlaceOfTheFileSaysSo() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.url.appendingPathComponent("kiosk.conf")
+        try FileManager.default.createDirectory(at: path, withIntermediateDirectories: true)
+        #expect(throws: ConfigError(file: KioskConfig.displayName(for: path), message: "is a folder, expected a TOML file")) {
+            try KioskConfig.load(path: path.path, mustExist: true)
+        }
+    }
 
     @Test func aMissingFileIsAnErrorOnlyWhenNamed() throws {
         let folder = try TemporaryFolder()
