@@ -1,0 +1,173 @@
+import Foundation
+
+/// Everything `kiosk.conf` sets, typed, validated, with relative paths already resolved.
+///
+/// Every key has a compiled-in default (see `read(_:)`), so the kiosk runs with no kiosk.conf
+/// at all and a kiosk.conf may hold only what a centre changes. The shipped kiosk.conf states
+/// the same defaults; a test keeps the two in step.
+public struct KioskConfig: Sendable, Equatable {
+    /// `[kiosk]`: who this kiosk is and how it behaves with a citizen.
+    public struct Kiosk: Sendable, Equatable {
+        /// Names this kiosk in logs, so a city with many can tell them apart.
+        public let id: KioskID
+        /// The language a session starts in.
+        public let language: Language
+        /// Inactivity before the "are you still there?" warning.
+        public let idleTimeout: Duration
+        /// How long that warning counts down before the session is wiped.
+        public let idleWarning: Duration
+        /// Whether sessions start in accessibility mode.
+        public let accessibility: Bool
+    }
+
+    /// `[paths]`, each resolved against the folder holding kiosk.conf.
+    public struct Paths: Sendable, Equatable {
+        public let rules: URL
+        public let extraRules: [URL]
+        public let locales: URL
+        public let themes: URL
+        public let database: URL
+    }
+
+    /// `[display]`: which themes draw the screen.
+    public struct Display: Sendable, Equatable {
+        public let theme: ThemeName
+        public let highContrastTheme: ThemeName
+    }
+
+    /// `[centre]`: the place a citizen is sent to for a person's help.
+    public struct Centre: Sendable, Equatable {
+        public let name: LocalizedText
+        public let counter: LocalizedText
+        public let hours: LocalizedText
+        public let phone: String
+    }
+
+    public let kiosk: Kiosk
+    public let paths: Paths
+    public let display: Display
+    public let centre: Centre
+    /// The file these settings came from; nil when running on the embedded defaults.
+    public let source: URL?
+    /// The file as messages print it (`kiosk.conf`, or `(built-in defaults)`).
+    public let displayPath: String
+
+    // MARK: - Loading
+
+    /// Loads kiosk.conf from `path`.
+    ///
+    /// A missing file is an error when `mustExist` (the user named it); otherwise the kiosk runs
+    /// on the embedded defaults with paths resolved against the current directory.
+    public static func load(path: String, mustExist: Bool) throws(ConfigError) -> KioskConfig {
+        let url = URL(fileURLWithPath: path).standardizedFileURL
+        let display = displayName(for: url)
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            if mustExist {
+                throw ConfigError(file: display, message: "file not found (check --config or $KIOSK_CONFIG, or leave both unset to run on the built-in defaults)")
+            }
+            return defaults(baseDirectory: currentDirectory)
+        }
+        let document = try TOMLDocument(contentsOf: url, displayPath: display)
+        return try read(document, source: url, baseDirectory: url.deletingLastPathComponent())
+    }
+
+    /// Parses kiosk.conf text; relative paths resolve against `baseDirectory`.
+    public static func parse(text: String, displayPath: String = "kiosk.conf", baseDirectory: URL) throws(ConfigError) -> KioskConfig {
+        let document = try TOMLDocument(text: text, displayPath: displayPath)
+        return try read(document, source: baseDirectory.appendingPathComponent(displayPath), baseDirectory: baseDirectory)
+    }
+
+    /// The embedded defaults, exactly what an empty kiosk.conf gives.
+    public static func defaults(baseDirectory: URL) -> KioskConfig {
+        // An empty document cannot fail to validate: every value is a default.
+        let document = try! TOMLDocument(text: "", displayPath: "(built-in defaults)")
+        return try! read(document, source: nil, baseDirectory: baseDirectory)
+    }
+
+    // MARK: - The settings and their defaults
+
+    private static func read(_ document: TOMLDocument, source: URL?, baseDirectory: URL) throws(ConfigError) -> KioskConfig {
+        var r = SettingsReader(document: document)
+
+        let idSymbols = Set("-_.")
+        let id = r.read("kiosk", "id", default: "kiosk-1",
+                        SettingsReader.string("1 to 64 letters, digits, '-', '_' or '.'", maxLength: 64) {
+                            $0.isASCII && ($0.isLetter || $0.isNumber || idSymbols.contains($0))
+                        })
+        let language = r.read("kiosk", "language", default: Language.ko, SettingsReader.choice(Language.self))
+        let idle = r.read("kiosk", "idle_seconds", default: 90, SettingsReader.integer(in: 15...3600))
+        let warning = r.read("kiosk", "idle_warning_seconds", default: 20, SettingsReader.integer(in: 5...300))
+        if warning >= idle {
+            // Blame the key the file actually wrote; the other one is a default.
+            if document.isKeyLine(["kiosk", "idle_warning_seconds"]) {
+                r.report(["kiosk", "idle_warning_seconds"], " = \(warning): must be less than idle_seconds (\(idle))")
+            } else {
+                r.report(["kiosk", "idle_seconds"], " = \(idle): must be more than idle_warning_seconds (\(warning))")
+            }
+        }
+        let accessibility = r.read("kiosk", "accessibility", default: false, SettingsReader.boolean)
+
+        let path = SettingsReader.string("a non-empty path")
+        let rules = r.read("paths", "rules", default: "rules/kr-welfare", path)
+        let extraRules = r.read("paths", "extra_rules", default: ["rules/kr-culture"],
+                                SettingsReader.stringArray("non-empty paths", path))
+        let locales = r.read("paths", "locales", default: "locales", path)
+        let themes = r.read("paths", "themes", default: "themes", path)
+        let database = r.read("paths", "database", default: "var/kiosk.sqlite", path)
+
+        let themeName = ThemeName.convert
+        let theme = r.read("display", "theme", default: ThemeName("default"), themeName)
+        let highContrast = r.read("display", "high_contrast_theme", default: ThemeName("high-contrast"), themeName)
+
+        let centreName = r.read("centre", "name", default: LocalizedText(korean: "시흥시 행정복지센터"), LocalizedText.convert)
+        let counter = r.read("centre", "counter", default: LocalizedText(korean: "1층 복지 상담 창구"), LocalizedText.convert)
+        let hours = r.read("centre", "hours", default: LocalizedText(korean: "평일 오전 9시부터 오후 6시까지"), LocalizedText.convert)
+        let phone = r.read("centre", "phone", default: "129",
+                           SettingsReader.string("a phone number of digits and '-'", maxLength: 20) {
+                               $0.isASCII && ($0.isNumber || $0 == "-")
+                           })
+
+        try r.finish()
+
+        func resolve(_ path: String) -> URL {
+            path.hasPrefix("/")
+                ? URL(fileURLWithPath: path).standardizedFileURL
+                : baseDirectory.appendingPathComponent(path).standardizedFileURL
+        }
+        return KioskConfig(
+            kiosk: Kiosk(id: KioskID(id), language: language, idleTimeout: .seconds(idle),
+                         idleWarning: .seconds(warning), accessibility: accessibility),
+            paths: Paths(rules: resolve(rules), extraRules: extraRules.map(resolve), locales: resolve(locales),
+                         themes: resolve(themes), database: resolve(database)),
+            display: Display(theme: theme, highContrastTheme: highContrast),
+            centre: Centre(name: centreName, counter: counter, hours: hours, phone: phone),
+            source: source,
+            displayPath: document.displayPath)
+    }
+
+    // MARK: - Paths as messages print them
+
+    static var currentDirectory: URL {
+        URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true).standardizedFileURL
+    }
+
+    /// `url` relative to the current directory when it lies inside it, else absolute.
+    static func displayName(for url: URL) -> String {
+        let base = currentDirectory.path
+        let path = url.standardizedFileURL.path
+        let prefix = base.hasSuffix("/") ? base : base + "/"
+        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+    }
+}
+
+/// The kiosk's name in logs.
+public struct KioskID: Sendable, Hashable, CustomStringConvertible {
+    public let rawValue: String
+    public init(_ rawValue: String) { self.rawValue = rawValue }
+    public var description: String { rawValue }
+}
+
+extension String {
+    /// The text in Unicode NFC, so Hangul typed or saved as jamo compares and measures as syllables.
+    var nfc: String { precomposedStringWithCanonicalMapping }
+}

@@ -1,1 +1,0 @@
-// Settings: to be written.
