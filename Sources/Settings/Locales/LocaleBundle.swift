@@ -44,7 +44,7 @@ public struct LocaleBundle: Sendable {
     }
 
     /// Builds a bundle from texts already in memory (for tests and tools); checked like `load`.
-    static func parse(_ texts: [Language: String]) throws(ConfigError) -> LocaleBundle {
+    public static func parse(_ texts: [Language: String]) throws(ConfigError) -> LocaleBundle {
         var tables: [Language: Table] = [:]
         for (language, text) in texts {
             let document = try TOMLDocument(text: text, displayPath: "locales/\(language.rawValue).toml")
