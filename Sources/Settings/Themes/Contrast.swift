@@ -22,7 +22,7 @@ public enum ContrastLevel: Sendable {
 /// One text role's contrast against what it is drawn on, in one palette.
 public struct ContrastCheck: Sendable, Equatable {
     public let palette: PaletteKind
-    public let role: ColorRole
+    public let role: ThemeRole
     public let foreground: RGB
     public let background: RGB
     public let ratio: Double
@@ -35,7 +35,7 @@ extension Theme {
     /// Every text role's contrast in both palettes, in role order, 256-colour first.
     public var contrastChecks: [ContrastCheck] {
         func checks<C>(_ palette: PaletteKind, _ colors: ThemeColors<C>, _ rgb: (C) -> RGB) -> [ContrastCheck] {
-            ColorRole.textRoles.map { role in
+            ThemeRole.textRoles.map { role in
                 let fg = rgb(colors.foreground(for: role)), bg = rgb(colors.background(for: role))
                 return ContrastCheck(palette: palette, role: role, foreground: fg, background: bg, ratio: fg.contrastRatio(with: bg))
             }

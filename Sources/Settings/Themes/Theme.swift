@@ -1,11 +1,11 @@
 import Foundation
 
 /// What a piece of text means on screen; a theme gives each role its colours.
-public enum ColorRole: String, CaseIterable, Sendable {
+public enum ThemeRole: String, CaseIterable, Sendable {
     case text, muted, accent, focus, warning, ok, bad, background
 
     /// The roles drawn as text, whose contrast must be checked (all but the background).
-    public static let textRoles: [ColorRole] = allCases.filter { $0 != .background }
+    public static let textRoles: [ThemeRole] = allCases.filter { $0 != .background }
 }
 
 /// A theme's file name without `.toml` (`default`, `high-contrast`).
@@ -28,22 +28,22 @@ public struct ThemeName: Sendable, Hashable, CustomStringConvertible {
 /// Text is drawn in its role's colour on the theme's background; focused items are the one
 /// exception, drawn in the focus colour on `focusBackground`.
 public struct ThemeColors<Color: Sendable & Hashable>: Sendable, Equatable {
-    private let roles: [ColorRole: Color]
+    private let roles: [ThemeRole: Color]
     public let focusBackground: Color
 
-    init(roles: [ColorRole: Color], focusBackground: Color) {
-        precondition(ColorRole.allCases.allSatisfy { roles[$0] != nil }, "every role has a colour")
+    init(roles: [ThemeRole: Color], focusBackground: Color) {
+        precondition(ThemeRole.allCases.allSatisfy { roles[$0] != nil }, "every role has a colour")
         self.roles = roles
         self.focusBackground = focusBackground
     }
 
-    public subscript(role: ColorRole) -> Color { roles[role]! }
+    public subscript(role: ThemeRole) -> Color { roles[role]! }
 
     /// The colour text of `role` is drawn in.
-    public func foreground(for role: ColorRole) -> Color { self[role] }
+    public func foreground(for role: ThemeRole) -> Color { self[role] }
 
     /// The colour behind text of `role`.
-    public func background(for role: ColorRole) -> Color {
+    public func background(for role: ThemeRole) -> Color {
         role == .focus ? focusBackground : self[.background]
     }
 }
@@ -105,12 +105,12 @@ public struct Theme: Sendable, Equatable {
     private static func readColors<Color>(
         _ r: inout SettingsReader, section: String, _ convert: (TOMLNode) -> Result<Color, Expectation>
     ) -> ThemeColors<Color>? {
-        var roles: [ColorRole: Color] = [:]
-        for role in ColorRole.allCases {
+        var roles: [ThemeRole: Color] = [:]
+        for role in ThemeRole.allCases {
             roles[role] = r.readRequired(section, role.rawValue, convert)
         }
         let focusBackground = r.readRequired(section, focusBackgroundKey, convert)
-        guard roles.count == ColorRole.allCases.count, let focusBackground else { return nil }
+        guard roles.count == ThemeRole.allCases.count, let focusBackground else { return nil }
         return ThemeColors(roles: roles, focusBackground: focusBackground)
     }
 }
