@@ -51,14 +51,34 @@ private struct LineBreaker {
 
     /// Splits a word wider than the line between its grapheme clusters; the last piece stays
     /// open so the next word may follow it.
+    ///
+    /// Closing punctuation (。 ， ) ! …) never starts a line: the character before it moves
+    /// down with it, as Chinese and Korean typesetting require.
     private mutating func split(_ word: Substring) {
         for character in word {
             let characterWidth = displayWidth(of: character)
             if lineWidth + characterWidth > width && lineWidth > 0 {
+                var carried: Character?
+                if closesText(character), line.count > 1, let last = line.last,
+                   displayWidth(of: last) + characterWidth <= width {
+                    carried = line.removeLast()
+                }
                 flush()
+                if let carried {
+                    line.append(carried)
+                    lineWidth = displayWidth(of: carried)
+                }
             }
             line.append(character)
             lineWidth += characterWidth
+        }
+    }
+
+    private func closesText(_ character: Character) -> Bool {
+        guard let scalar = character.unicodeScalars.first else { return false }
+        switch scalar.properties.generalCategory {
+        case .closePunctuation, .finalPunctuation: return true
+        default: return "、。，．！？：；,.!?:;".unicodeScalars.contains(scalar)
         }
     }
 
