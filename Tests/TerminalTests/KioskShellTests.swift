@@ -13,7 +13,7 @@ private let childVariable = "KIOSK_SHELL_CHILD"
 @Test(.enabled(if: ProcessInfo.processInfo.environment[childVariable] == "1"))
 func kioskShellChild() throws {
     let terminal = try NcursesTerminal(palette: testPalette())
-    var buffer = Buffer(size: terminal.size)
+    var buffer = demoScreen(size: terminal.size)
     buffer.put("준비 \(try UTF8Locale.activate())", x: 0, y: 0)
     terminal.present(buffer)
     let deadline = ContinuousClock.now + .seconds(20)
@@ -25,6 +25,16 @@ func kioskShellChild() throws {
         terminal.present(buffer)
     }
     terminal.shutdown()
+}
+
+/// What the child draws below its first row: the cases a terminal most often gets wrong.
+func demoScreen(size: Size) -> Buffer {
+    var buffer = Buffer(size: size)
+    buffer.put("기초연금 · 생계급여 ※ 안내", x: 0, y: 2, style: Style(.accent, bold: true))
+    buffer.put("Tiếng Việt: Trợ cấp 中文：基础养老金", x: 0, y: 3)
+    buffer.put("e\u{301}한 😀 끝", x: 2, y: 4, style: Style(.focus, reverse: true))
+    buffer.put("가나다라마바사아자차카타파하", x: size.width - 7, y: 5)  // last column stays narrow
+    return buffer
 }
 
 /// The child process and the controller side of its terminal.
@@ -143,6 +153,27 @@ private enum ChildStatus: Equatable {
         #expect(child.text.contains("\u{1B}[?25h") || child.text.contains("\u{1B}[?12l\u{1B}[?25h"), "cursor not shown")
     }
 
+    /// tmux is a real terminal emulator: what it shows is what a kiosk screen shows.
+    @Test func aRealTerminalEmulatorShowsWhatTheBufferHolds() throws {
+        let size = Size(width: 60, height: 10)
+        let server = "kiosk-term-test-\(getpid())"
+        let command = "env \(childVariable)=1 SWIFT_BACKTRACE=enable=no '\(CommandLine.arguments[0])' --testing-library swift-testing --filter kioskShellChild"
+        try tmux(server, capture: false, ["-u", "new-session", "-d", "-x", "\(size.width)", "-y", "\(size.height)", command])
+        defer { _ = try? tmux(server, ["kill-server"]) }
+        var screen = ""
+        for _ in 0..<100 {
+            usleep(50_000)
+            screen = try tmux(server, ["capture-pane", "-p"])
+            if screen.contains("준비") { break }
+        }
+        let rows = screen.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let expected = demoScreen(size: size)
+        for y in 2...5 {
+            let want = expected.text(row: y).replacingOccurrences(of: " +$", with: "", options: .regularExpression)
+            #expect(rows.count > y && rows[y] == want, "row \(y) in tmux: \(rows.count > y ? rows[y] : "(missing)")")
+        }
+    }
+
     @Test func crashRestoresTheTerminalBeforeDying() throws {
         let child = try KioskChild()
         #expect(child.read(until: "준비"), "never drew: \(child.text)")
@@ -150,5 +181,51 @@ private enum ChildStatus: Equatable {
         #expect(child.status(waiting: 5) == .signaled(SIGSEGV))
         _ = child.read(until: "\u{1B}[?1049l", seconds: 1)
         #expect(child.text.contains("\u{1B}[?1049l"), "alternate screen not left")
+    }
+}
+
+/// Runs tmux on a private server and returns what it printed.
+///
+/// `capture: false` for the command that starts the server. It is spawned directly and
+/// waited for by pid: Foundation's `Process` would wait for the daemonised server as well.
+@discardableResult
+private func tmux(_ server: String, capture: Bool = true, _ arguments: [String]) throws -> String {
+    let all = ["tmux", "-L", server] + arguments
+    guard capture else {
+        let argv = all.map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        for descriptor: Int32 in [1, 2] {
+            posix_spawn_file_actions_addopen(&actions, descriptor, "/dev/null", O_WRONLY, 0)
+        }
+        var pid: pid_t = 0
+        var status: Int32 = 0
+        guard posix_spawnp(&pid, "tmux", &actions, nil, argv, environ) == 0,
+              waitpid(pid, &status, 0) == pid, status == 0
+        else { throw TmuxFailed(arguments: arguments, status: status) }
+        return ""
+    }
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = all
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    guard process.terminationStatus == 0 else {
+        throw TmuxFailed(arguments: arguments, status: process.terminationStatus)
+    }
+    return String(decoding: data, as: UTF8.self)
+}
+
+private struct TmuxFailed: Error, CustomStringConvertible {
+    let arguments: [String]
+    let status: Int32
+    var description: String {
+        "tmux \(arguments.joined(separator: " ")) exited \(status); these tests need tmux installed (apt-get install tmux)"
     }
 }
