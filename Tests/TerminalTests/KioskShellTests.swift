@@ -65,7 +65,12 @@ private final class KioskChild {
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
         let setSessionID: Int16 = 0x80  // POSIX_SPAWN_SETSID, hidden behind _GNU_SOURCE
-        posix_spawnattr_setflags(&attributes, setSessionID)
+        posix_spawnattr_setflags(&attributes, setSessionID | Int16(POSIX_SPAWN_SETSIGMASK))
+        var noSignalsBlocked = sigset_t()
+        sigemptyset(&noSignalsBlocked)
+        // Like a kiosk started by systemd, not like this test thread (a dispatch worker that
+        // blocks SIGTERM, SIGHUP and others, which a spawned process would inherit).
+        posix_spawnattr_setsigmask(&attributes, &noSignalsBlocked)
 
         let executable = CommandLine.arguments[0]
         let arguments = [executable, "--testing-library", "swift-testing", "--filter", "kioskShellChild"]
@@ -200,9 +205,18 @@ private func tmux(_ server: String, capture: Bool = true, _ arguments: [String])
         for descriptor: Int32 in [1, 2] {
             posix_spawn_file_actions_addopen(&actions, descriptor, "/dev/null", O_WRONLY, 0)
         }
+        // The server must not inherit this test thread's blocked signals: `kill-server` works
+        // by sending the server SIGTERM.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK))
+        var noSignalsBlocked = sigset_t()
+        sigemptyset(&noSignalsBlocked)
+        posix_spawnattr_setsigmask(&attributes, &noSignalsBlocked)
         var pid: pid_t = 0
         var status: Int32 = 0
-        guard posix_spawnp(&pid, "tmux", &actions, nil, argv, environ) == 0,
+        guard posix_spawnp(&pid, "tmux", &actions, &attributes, argv, environ) == 0,
               waitpid(pid, &status, 0) == pid, status == 0
         else { throw TmuxFailed(arguments: arguments, status: status) }
         return ""
