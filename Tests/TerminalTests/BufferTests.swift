@@ -85,6 +85,17 @@ import Testing
         #expect(buffer.text(row: 0) == " bc ")
     }
 
+    @Test func putWrappedBreaksBetweenWordsAndMarksCutText() {
+        var buffer = Buffer(size: Size(width: 12, height: 4))
+        let rows = buffer.putWrapped("기초연금은 만 65세 이상 어르신께", in: Rect(x: 1, y: 1, width: 10, height: 2))
+        #expect(rows == 2)
+        #expect(buffer.text(row: 1) == " 기초연금은 ")
+        #expect(buffer.text(row: 2) == " 만 65세 ⋯  ")
+        #expect(buffer.text(row: 3).allSatisfy { $0 == " " })
+        var roomy = Buffer(size: Size(width: 12, height: 4))
+        #expect(roomy.putWrapped("만 65세", in: roomy.area) == 1)
+    }
+
     @Test func fillAndStyle() {
         var buffer = Buffer(size: Size(width: 4, height: 3))
         let focus = Style(.focus, bold: true, reverse: true)
