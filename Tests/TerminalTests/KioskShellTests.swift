@@ -76,7 +76,7 @@ private final class KioskChild {
         let arguments = [executable, "--testing-library", "swift-testing", "--filter", "kioskShellChild"]
         // No LANG or LC_ALL: the kiosk must fall back to C.UTF-8 by itself.
         let environment = [
-            "\(childVariable)=1", "TERM=xterm-256color", "SWIFT_BACKTRACE=enable=no",
+            "\(childVariable)=1", "TERM=xterm-256color", "SWIFT_BACKTRACE=enable=yes",  // must not get the chance to go interactive
             "PATH=\(ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")",
         ]
         let argv = arguments.map { strdup($0) } + [nil]
@@ -183,7 +183,7 @@ private enum ChildStatus: Equatable {
         let child = try KioskChild()
         #expect(child.read(until: "준비"), "never drew: \(child.text)")
         kill(child.pid, SIGSEGV)
-        #expect(child.status(waiting: 5) == .signaled(SIGSEGV))
+        #expect(child.status(waiting: 5) == .signaled(SIGSEGV), "\(child.text.suffix(600))")
         _ = child.read(until: "\u{1B}[?1049l", seconds: 1)
         #expect(child.text.contains("\u{1B}[?1049l"), "alternate screen not left")
     }
