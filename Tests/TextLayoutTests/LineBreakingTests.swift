@@ -47,6 +47,7 @@ import TextLayout
 
     @Test func newlinesAndSpaces() {
         #expect(wrap("가  나\n\n다 ", width: 10) == ["가 나", "", "다"])
+        #expect(wrap("가\r\n나\r다", width: 10) == ["가", "나", "다"])
         #expect(wrap("", width: 4) == [""])
         #expect(wrap("가", width: 0) == [])
     }
