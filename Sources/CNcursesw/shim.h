@@ -47,6 +47,10 @@ static inline mmask_t cncurses_button1_pressed(void) { return BUTTON1_PRESSED; }
 static inline mmask_t cncurses_button1_released(void) { return BUTTON1_RELEASED; }
 static inline mmask_t cncurses_button1_clicked(void) { return BUTTON1_CLICKED; }
 
+// No WACS_* accessors on purpose: ncurses draws them as Unicode box-drawing characters, which
+// are East Asian Ambiguous (two columns on a CJK-configured terminal), and the kiosk's chrome
+// uses only the narrow characters in TextLayout's UIChrome.
+
 /// wattr_set is a macro in some ncurses builds; this is the one call Swift can rely on.
 static inline int cncurses_wattr_set(WINDOW *window, attr_t attributes, short pair) {
     return wattr_set(window, attributes, pair, NULL);

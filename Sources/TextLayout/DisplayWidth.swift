@@ -29,13 +29,11 @@ public func scalarWidth(_ scalar: Unicode.Scalar) -> Int? {
 /// 👨‍👩‍👧 is six columns here even if a modern terminal would render it as one glyph; a kiosk
 /// text should not rely on such sequences. Unprintable scalars count as zero.
 public func displayWidth(of character: Character) -> Int {
-    let scalars = character.unicodeScalars
-    if scalars.count == 1, let only = scalars.first {
-        return scalarWidth(only) ?? 0
-    }
-    var total = 0
-    for scalar in scalars {
-        total += scalarWidth(scalar) ?? 0
+    var scalars = character.unicodeScalars.makeIterator()
+    guard let first = scalars.next() else { return 0 }
+    var total = scalarWidth(first) ?? 0
+    while let next = scalars.next() {
+        total += scalarWidth(next) ?? 0
     }
     return total
 }

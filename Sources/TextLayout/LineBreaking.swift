@@ -3,13 +3,14 @@
 /// Korean is broken at the spaces between words (eojeol), as Korean typesetting does; a word
 /// is split only when it alone is wider than the line, and then only between grapheme
 /// clusters. Text without spaces (Chinese) therefore breaks between characters. A newline
-/// starts a new line; runs of spaces collapse to one, and no line starts or ends with a space.
+/// (LF, CRLF or CR) starts a new line; runs of spaces collapse to one, and no line starts or ends with a space.
 /// A single cluster wider than the line (a wide character when `width` is 1) is placed alone
 /// on its line rather than dropped; the buffer replaces what cannot be drawn.
 public func wrap(_ text: String, width: Int) -> [String] {
     guard width > 0 else { return [] }
     var lines: [String] = []
-    for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+    // `isNewline` also matches "\r\n", which Swift keeps as one Character.
+    for paragraph in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
         var breaker = LineBreaker(width: width)
         for word in paragraph.split(separator: " ", omittingEmptySubsequences: true) {
             breaker.add(word)
@@ -51,14 +52,34 @@ private struct LineBreaker {
 
     /// Splits a word wider than the line between its grapheme clusters; the last piece stays
     /// open so the next word may follow it.
+    ///
+    /// Closing punctuation (。 ， ) ! …) never starts a line: the character before it moves
+    /// down with it, as Chinese and Korean typesetting require.
     private mutating func split(_ word: Substring) {
         for character in word {
             let characterWidth = displayWidth(of: character)
             if lineWidth + characterWidth > width && lineWidth > 0 {
+                var carried: Character?
+                if closesText(character), line.count > 1, let last = line.last,
+                   displayWidth(of: last) + characterWidth <= width {
+                    carried = line.removeLast()
+                }
                 flush()
+                if let carried {
+                    line.append(carried)
+                    lineWidth = displayWidth(of: carried)
+                }
             }
             line.append(character)
             lineWidth += characterWidth
+        }
+    }
+
+    private func closesText(_ character: Character) -> Bool {
+        guard let scalar = character.unicodeScalars.first else { return false }
+        switch scalar.properties.generalCategory {
+        case .closePunctuation, .finalPunctuation: return true
+        default: return "、。，．！？：；,.!?:;".unicodeScalars.contains(scalar)
         }
     }
 

@@ -30,4 +30,12 @@ public enum UIChrome {
         focusMarker, backMarker, forwardAngle, backAngle, ellipsis, check, cross, bullet,
         ruleLeft, ruleRight,
     ]
+
+    /// Whether every character of `text` is printable and not East Asian Ambiguous, i.e.
+    /// safe to use where alignment matters (labels of keys, markers, separators).
+    public static func isSafe(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { scalar in
+            scalarWidth(scalar) != nil && !isEastAsianAmbiguous(scalar)
+        }
+    }
 }

@@ -85,6 +85,17 @@ import Testing
         #expect(buffer.text(row: 0) == " bc ")
     }
 
+    @Test func putWrappedBreaksBetweenWordsAndMarksCutText() {
+        var buffer = Buffer(size: Size(width: 12, height: 4))
+        let rows = buffer.putWrapped("기초연금은 만 65세 이상 어르신께", in: Rect(x: 1, y: 1, width: 10, height: 2))
+        #expect(rows == 2)
+        #expect(buffer.text(row: 1) == " 기초연금은 ")
+        #expect(buffer.text(row: 2) == " 만 65세 ⋯  ")
+        #expect(buffer.text(row: 3).allSatisfy { $0 == " " })
+        var roomy = Buffer(size: Size(width: 12, height: 4))
+        #expect(roomy.putWrapped("만 65세", in: roomy.area) == 1)
+    }
+
     @Test func fillAndStyle() {
         var buffer = Buffer(size: Size(width: 4, height: 3))
         let focus = Style(.focus, bold: true, reverse: true)
@@ -105,5 +116,29 @@ import Testing
         #expect(smaller.text(row: 0) == "ab가 ")
         let larger = buffer.resized(to: Size(width: 8, height: 3))
         #expect(larger.text(row: 0) == "ab가나  ")
+    }
+}
+
+@Suite struct PaletteAndGeometryTests {
+    @Test func paletteNamesEveryMissingRole() throws {
+        let color = RoleColors(
+            foreground: TerminalColor(index256: 15, index8: 7), background: TerminalColor(index256: 0, index8: 0))
+        let error = #expect(throws: PaletteError.self) {
+            _ = try Palette([.text: color, .background: color])
+        }
+        #expect(error == .missingRoles([.muted, .accent, .focus, .warning, .ok, .bad]))
+        #expect(error?.description.contains("muted, accent, focus, warning, ok, bad") == true)
+        let full = try Palette(Dictionary(uniqueKeysWithValues: ColorRole.allCases.map { ($0, color) }))
+        #expect(full[.focus] == color)
+    }
+
+    @Test func rectIntersectionAndInset() {
+        let screen = Rect(Size(width: 80, height: 24))
+        #expect(screen.intersection(Rect(x: 70, y: 20, width: 20, height: 10)) == Rect(x: 70, y: 20, width: 10, height: 4))
+        #expect(screen.intersection(Rect(x: 90, y: 0, width: 5, height: 5)).isEmpty)
+        #expect(screen.inset(horizontal: 2, vertical: 1) == Rect(x: 2, y: 1, width: 76, height: 22))
+        #expect(Rect(x: 0, y: 0, width: 3, height: 3).inset(horizontal: 2).width == 0)
+        #expect(screen.contains(x: 79, y: 23))
+        #expect(!screen.contains(x: 80, y: 0))
     }
 }

@@ -136,6 +136,20 @@ private func physicalRow(_ y: Int, width: Int) -> String {
         again.shutdown()
     }
 
+    @Test func eightColourTerminalGetsThePalettesBasicColours() throws {
+        let pty = PseudoTerminal(size: Size(width: 20, height: 3))
+        let device = TerminalDevice(inputDescriptor: pty.follower, outputDescriptor: pty.follower, type: "linux")
+        let terminal = try NcursesTerminal(palette: testPalette(), device: device, kioskSignals: false)
+        defer { terminal.shutdown() }
+        var buffer = Buffer(size: terminal.size)
+        buffer.put("선택", x: 1, y: 1, style: Style(.focus))  // focus is index8 3 (yellow) here
+        terminal.present(buffer)
+        let output = String(decoding: pty.drain(), as: UTF8.self)
+        #expect(output.contains("선택"))
+        #expect(output.contains("\u{1B}[33m"))
+        #expect(!output.contains("38;5;"))
+    }
+
     @Test func unknownTerminalTypeIsAClearError() throws {
         let pty = PseudoTerminal(size: Size(width: 20, height: 5))
         let device = TerminalDevice(inputDescriptor: pty.follower, outputDescriptor: pty.follower, type: "no-such-terminal")

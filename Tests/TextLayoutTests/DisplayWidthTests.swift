@@ -105,6 +105,13 @@ private let repositoryRoot = URL(fileURLWithPath: #filePath)
         }
     }
 
+    @Test func chromeSafetyCheck() {
+        #expect(UIChrome.isSafe("▸ 다음 ›"))
+        #expect(!UIChrome.isSafe("※ 안내"))
+        #expect(!UIChrome.isSafe("─"))
+        #expect(!UIChrome.isSafe("a\u{7}"))
+    }
+
     @Test func controlsCountAsZeroInText() {
         #expect(displayWidth(of: "a\tb") == 2)
         #expect(scalarWidth("\n") == nil)

@@ -47,12 +47,21 @@ import TextLayout
 
     @Test func newlinesAndSpaces() {
         #expect(wrap("가  나\n\n다 ", width: 10) == ["가 나", "", "다"])
+        #expect(wrap("가\r\n나\r다", width: 10) == ["가", "나", "다"])
         #expect(wrap("", width: 4) == [""])
         #expect(wrap("가", width: 0) == [])
     }
 
     @Test func chineseWithoutSpacesBreaksBetweenCharacters() {
         #expect(wrap("基础养老金", width: 4) == ["基础", "养老", "金"])
+    }
+
+    @Test func closingPunctuationNeverStartsALine() {
+        #expect(wrap("基础养老金。", width: 10) == ["基础养老", "金。"])
+        #expect(wrap("가나다라마.", width: 10) == ["가나다라", "마."])
+        #expect(wrap("（基础）", width: 6) == ["（基", "础）"])
+        // A single character per line cannot carry its neighbour along.
+        #expect(wrap("가.", width: 2) == ["가", "."])
     }
 }
 

@@ -40,7 +40,7 @@ struct EscapeSequenceWriter {
                 continue
             }
             if cell.style != currentStyle { select(cell.style) }
-            for unit in String(cell.grapheme).utf8 { bytes.append(unit) }
+            bytes.append(contentsOf: cell.grapheme.utf8)
             written += 1
             x += Int(cell.width)
             // After the last column the cursor waits to wrap; its position is then unknown.

@@ -71,6 +71,22 @@ public struct Buffer: Hashable, Sendable, CustomStringConvertible {
         return max(0, column - max(x, 0))
     }
 
+    /// Draws `text` wrapped to the width of `rect` (Korean breaks between words, see
+    /// `TextLayout.wrap`), one line per row from the top, and returns the rows used.
+    /// Lines beyond the bottom of `rect` are not drawn; the last visible one then ends in an
+    /// ellipsis so the citizen can tell text is missing.
+    @discardableResult
+    public mutating func putWrapped(_ text: String, in rect: Rect, style: Style = .plain) -> Int {
+        guard !rect.isEmpty else { return 0 }
+        let lines = wrap(text, width: rect.width)
+        for (index, line) in lines.prefix(rect.height).enumerated() {
+            let isCutShort = index == rect.height - 1 && lines.count > rect.height
+            let shown = isCutShort ? truncate(line + " " + lines[rect.height], width: rect.width) : line
+            put(shown, x: rect.x, y: rect.y + index, style: style, maxWidth: rect.width)
+        }
+        return min(lines.count, rect.height)
+    }
+
     /// Paints every cell of `rect` (clipped to the buffer) with `grapheme` in `style`.
     public mutating func fill(_ rect: Rect, style: Style = .plain, with grapheme: Character = " ") {
         let area = rect.intersection(self.area)

@@ -18,14 +18,13 @@ private struct RestoreState {
 }
 
 nonisolated(unsafe) private var restoreState: UnsafeMutablePointer<RestoreState>?
-/// The actions in place before ours, indexed by signal number, re-installed on shutdown and
-/// chained to after a fatal signal (so Swift's crash backtrace still prints).
+/// The actions in place before ours, indexed by signal number, re-installed on shutdown.
 nonisolated(unsafe) private var previousActions: UnsafeMutablePointer<sigaction>?
 private let signalSlots = 65
 
 /// Signals that end the kiosk on purpose: restore and exit 0, as systemd expects of SIGTERM.
 private let exitSignals: [Int32] = [SIGTERM, SIGHUP]
-/// Crashes: restore, then let the previous action (default or Swift's backtracer) run.
+/// Crashes: restore, then die by the default action.
 private let fatalSignals: [Int32] = [SIGSEGV, SIGABRT, SIGBUS, SIGILL, SIGFPE, SIGTRAP]
 /// Keyboard signals a citizen could use to reach a shell. Raw mode already stops the keys
 /// from raising them; ignoring them also covers `kill -INT` and job-control stops.
@@ -45,11 +44,14 @@ private let exitHandler: @convention(c) (Int32) -> Void = { _ in
 
 private let fatalHandler: @convention(c) (Int32) -> Void = { signal in
     restoreTerminalFromSignal()
-    if let previousActions {
-        _ = sigaction(signal, previousActions + Int(signal), nil)
-    }
-    // Blocked until this handler returns, then delivered to the previous action. A real fault
-    // would also recur when the faulting instruction runs again.
+    // Die by the default action (a core dump for systemd-coredump), not by chaining to
+    // Swift's backtracer: on a terminal it offers "Press space to interact, D to debug",
+    // a debugger on a public kiosk's keyboard. The signal is blocked until this handler
+    // returns; a real fault would also recur when the faulting instruction runs again.
+    var action = sigaction()
+    action.__sigaction_handler.sa_handler = SIG_DFL
+    sigemptyset(&action.sa_mask)
+    _ = sigaction(signal, &action, nil)
     _ = raise(signal)
 }
 

@@ -41,7 +41,7 @@ public enum TerminalError: Error, Equatable, CustomStringConvertible {
         case .noUTF8Locale(let current):
             "no UTF-8 locale: the locale is '\(current)' and C.UTF-8 is missing; install the 'locales' package or set LANG=C.UTF-8"
         case .unknownTerminal(let name):
-            "terminal type '\(name)' is unknown to ncurses; set TERM to one in `toe -a` (e.g. xterm-256color, foot, linux) or install ncurses-term"
+            "terminal type '\(name)' is unknown to ncurses or cannot address the cursor; set TERM to one in `toe -a` (e.g. xterm-256color, foot, linux) or install ncurses-term"
         case .alreadyRunning:
             "an ncurses terminal is already running in this process; shut it down first"
         case .cannotOpenDevice(let descriptor, let error):
