@@ -1,0 +1,51 @@
+# welfare-kiosk — the two commands a newcomer needs:
+#   make run    installs what is missing, builds in release, starts the kiosk on its defaults
+#   make test   runs every test: unit, snapshot, rule-pack data tests and end-to-end in tmux
+#
+# Debian packages the build and the tests need. `make deps` installs only the missing ones
+# (apt-get; through sudo when not root).
+APT_PACKAGES := pkg-config libncurses-dev ncurses-term tmux
+SWIFT ?= swift
+CONFIG ?= kiosk.conf
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: run test build build-debug deps check-swift bench clean
+
+run: deps build
+	@mkdir -p var
+	./.build/release/welfare-kiosk --config $(CONFIG)
+
+build: check-swift
+	$(SWIFT) build -c release --product welfare-kiosk
+
+build-debug: check-swift
+	$(SWIFT) build
+
+test: deps build-debug
+	./.build/debug/welfare-kiosk check-config --config $(CONFIG)
+	./.build/debug/welfare-kiosk themes check --config $(CONFIG)
+	./.build/debug/welfare-kiosk rules check --config $(CONFIG)
+	./.build/debug/welfare-kiosk rules test --config $(CONFIG)
+	KIOSK_BIN=$(CURDIR)/.build/debug/welfare-kiosk $(SWIFT) test
+
+bench: check-swift
+	$(SWIFT) run -c release kiosk-bench --json
+
+deps:
+	@missing=""; for p in $(APT_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:$$missing"; \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+check-swift:
+	@command -v $(SWIFT) >/dev/null 2>&1 || { \
+	  echo "Swift 6 is not on PATH. Install the Swift 6.x toolchain for Debian 12 from swift.org"; \
+	  echo "(or add /opt/swift/usr/bin to PATH if it is already unpacked there), then run make again."; \
+	  exit 1; }
+
+clean:
+	rm -rf .build

@@ -1,1 +1,0 @@
-// KioskApp: to be written.

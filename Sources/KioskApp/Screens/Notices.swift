@@ -1,0 +1,54 @@
+import Settings
+import Terminal
+import TextLayout
+
+/// Shown instead of any layout when the screen is smaller than `ScreenGeometry.minimum`;
+/// the screen underneath comes back as soon as it is large enough again.
+struct TooSmallNotice {
+    let catalog: LocaleCatalog
+
+    func draw(in buffer: inout Buffer) {
+        let width = buffer.size.width
+        let title = Paragraph(catalog.text("too_small.title"), width: width, style: Style(.warning, bold: true))
+        let body = Paragraph(
+            catalog.text("too_small.body", [
+                "columns": String(ScreenGeometry.minimum.width), "rows": String(ScreenGeometry.minimum.height),
+            ]), width: width)
+        let total = title.height + body.height
+        let y = max(0, (buffer.size.height - total) / 2)
+        title.draw(in: &buffer, x: 0, y: y, width: width, centred: true)
+        body.draw(in: &buffer, x: 0, y: y + title.height, width: width, centred: true)
+    }
+}
+
+/// "Find a person": the centre's counter, its hours and 129, over whatever screen is open.
+struct HelpPanel {
+    let catalog: LocaleCatalog
+    let placeholders: [String: String]
+
+    func draw(in buffer: inout Buffer) {
+        let size = buffer.size
+        let panelWidth = min(size.width - 2, 64)
+        let inner = panelWidth - 4
+        let paragraphs = [
+            Paragraph(catalog.text("help.title"), width: inner, style: Style(.accent, bold: true)),
+            Paragraph(catalog.text("help.counter", placeholders), width: inner),
+            Paragraph(catalog.text("help.hours", placeholders), width: inner),
+            Paragraph(catalog.text("help.phone", placeholders), width: inner),
+            Paragraph(catalog.text("help.close"), width: inner, style: Style(.muted)),
+        ]
+        let contentHeight = paragraphs.reduce(0) { $0 + $1.height }
+        let spacing = contentHeight + paragraphs.count + 1 <= size.height - 2 ? 1 : 0
+        let panelHeight = min(size.height, contentHeight + spacing * (paragraphs.count - 1) + 2)
+        let frame = Rect(x: (size.width - panelWidth) / 2, y: (size.height - panelHeight) / 2,
+                         width: panelWidth, height: panelHeight)
+        // A border of filled cells: box-drawing lines are East Asian Ambiguous.
+        buffer.fill(frame, style: Style(.muted, reverse: true))
+        buffer.fill(frame.inset(horizontal: 1, vertical: 1), style: Style(.text))
+        var y = frame.y + 1
+        for paragraph in paragraphs where y < frame.maxY - 1 {
+            paragraph.draw(in: &buffer, x: frame.x + 2, y: y, width: inner)
+            y += paragraph.height + spacing
+        }
+    }
+}

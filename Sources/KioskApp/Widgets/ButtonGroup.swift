@@ -1,0 +1,83 @@
+import Terminal
+import TextLayout
+
+/// A row (or grid) of buttons the citizen can move between, press with Enter, or tap.
+///
+/// Layout is a pure function of the labels and the room, so the same rectangles serve for
+/// drawing and for deciding which button a tap landed on.
+struct ButtonGroup: Equatable {
+    struct Button: Equatable {
+        let label: String
+        let frame: Rect
+    }
+
+    let buttons: [Button]
+
+    /// Lays `labels` out in `area`: all in one row when each gets at least `minimumWidth`
+    /// columns, else two columns, else one. `buttonHeight` rows each (3 makes a touch target).
+    init(labels: [String], in area: Rect, buttonHeight: Int, gap: Int = 2) {
+        let widest = labels.map { displayWidth(of: $0) }.max() ?? 0
+        let minimumWidth = widest + 4
+        let count = max(1, labels.count)
+        var columns = count
+        while columns > 1, (area.width - (columns - 1) * gap) / columns < minimumWidth {
+            columns = columns > 2 ? 2 : 1
+        }
+        let width = max(1, (area.width - (columns - 1) * gap) / columns)
+        let rowGap = buttonHeight > 1 ? 1 : 0
+        buttons = labels.enumerated().map { index, label in
+            let column = index % columns
+            let row = index / columns
+            return Button(
+                label: label,
+                frame: Rect(
+                    x: area.x + column * (width + gap), y: area.y + row * (buttonHeight + rowGap),
+                    width: width, height: buttonHeight))
+        }
+    }
+
+    /// Rows the group occupies.
+    var height: Int {
+        guard let first = buttons.first, let last = buttons.last else { return 0 }
+        return last.frame.maxY - first.frame.y
+    }
+
+    /// The button under a tap, if any.
+    func button(atX x: Int, y: Int) -> Int? {
+        buttons.firstIndex { $0.frame.contains(x: x, y: y) }
+    }
+
+    /// Focus moved by an arrow key, wrapping at the ends so no key leads nowhere.
+    func focus(from index: Int, moving key: Key) -> Int? {
+        guard !buttons.isEmpty else { return nil }
+        let columns = buttons.filter { $0.frame.y == buttons[0].frame.y }.count
+        let count = buttons.count
+        switch key {
+        case .right, .tab: return (index + 1) % count
+        case .left, .backTab: return (index + count - 1) % count
+        case .down: return (index + columns) % count
+        case .up: return (index - columns + count * columns) % count
+        default: return nil
+        }
+    }
+
+    /// Draws every button as a filled block; the focused one has its label row in the focus
+    /// colours with a marker beside the label, so focus never depends on colour alone.
+    ///
+    /// Only the label row differs between focused and not, so a focus move rewrites two rows
+    /// of two buttons rather than their whole blocks.
+    func draw(in buffer: inout Buffer, focus: Int?) {
+        let block = Style(.muted, reverse: true)
+        for (index, button) in buttons.enumerated() {
+            let focused = index == focus
+            let labelRow = button.frame.y + button.frame.height / 2
+            let style = focused ? Style(.focus, bold: true) : block
+            buffer.fill(button.frame, style: block)
+            buffer.fill(Rect(x: button.frame.x, y: labelRow, width: button.frame.width, height: 1), style: style)
+            let marker = focused ? "\(UIChrome.focusMarker) " : "  "
+            let text = truncate(marker + button.label, width: max(1, button.frame.width - 2))
+            let x = button.frame.x + max(1, (button.frame.width - displayWidth(of: text)) / 2)
+            buffer.put(text, x: x, y: labelRow, style: style, maxWidth: button.frame.maxX - x)
+        }
+    }
+}
