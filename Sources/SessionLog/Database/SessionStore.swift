@@ -1,0 +1,82 @@
+import Foundation
+import GRDB
+
+// MARK: - Writing sessions
+
+extension SessionDatabase {
+    /// Commits `sessions` in one transaction and returns their ids once it is durable.
+    ///
+    /// Why a batch and not one transaction per session: with `synchronous=FULL` every commit
+    /// waits for the disk, so committing what has queued up together is what lets 10,000
+    /// sessions through in seconds. Each session is still all-or-nothing — a batch either commits
+    /// whole or not at all — and the writer only reports a session after its commit returned.
+    @discardableResult
+    public func commit(_ sessions: [AnonymousSession]) throws -> [SessionID] {
+        try commit(sessions, droppedNote: nil)
+    }
+
+    func commit(_ sessions: [AnonymousSession], droppedNote: (count: Int, lastError: String)?) throws -> [SessionID] {
+        try pool.write { db in
+            for session in sessions {
+                try Self.insert(session, into: db)
+            }
+            if let droppedNote {
+                try Self.insertEvent(
+                    db, kind: .dropped,
+                    detail: "\(droppedNote.count) session(s) dropped; last error: \(droppedNote.lastError)",
+                    at: Date())
+            }
+        }
+        return sessions.map(\.id)
+    }
+
+    private static func insert(_ session: AnonymousSession, into db: Database) throws {
+        let month = session.hour.month.description
+        let demo = session.isDemo ? 1 : 0
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO session (id, month, day, hour, kiosk, language, questions, exit_step,
+                    reached_results, age_band, household_band, income_band, explainer,
+                    explainer_detail, latency_band, demo)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """
+        ).execute(arguments: [
+            session.id.rawValue, month, session.hour.dayText, session.hour.hour,
+            session.kiosk.rawValue, session.language.rawValue, session.questionsAsked,
+            session.exitStep.rawValue, session.reachedResults ? 1 : 0, session.age.rawValue,
+            session.household.rawValue, session.income.rawValue, session.explainer.kind,
+            session.explainer.detail, session.latency.rawValue, demo,
+        ])
+        let outcome = try db.cachedStatement(
+            sql: "INSERT INTO outcome (session, program, status, month, demo) VALUES (?, ?, ?, ?, ?)")
+        for (program, status) in session.outcomes {
+            try outcome.execute(arguments: [session.id.rawValue, program.rawValue, status.rawValue, month, demo])
+        }
+        let unknown = try db.cachedStatement(sql: "INSERT INTO unknown_answer (session, fact) VALUES (?, ?)")
+        for fact in session.unknownFacts {
+            try unknown.execute(arguments: [session.id.rawValue, fact.rawValue])
+        }
+        let feature = try db.cachedStatement(sql: "INSERT INTO accessibility_use (session, feature) VALUES (?, ?)")
+        for used in session.accessibility {
+            try feature.execute(arguments: [session.id.rawValue, used.rawValue])
+        }
+    }
+
+    /// Whether a session with this id is in the log (not counting rolled-up months).
+    public func contains(_ id: SessionID) throws -> Bool {
+        try pool.read { db in
+            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM session WHERE id = ?)", arguments: [id.rawValue])
+                ?? false
+        }
+    }
+
+    /// How many session rows the log holds, demos included (not counting rolled-up months).
+    public func sessionCount() throws -> Int {
+        try pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM session") ?? 0 }
+    }
+
+    /// `PRAGMA integrity_check`'s verdict: `["ok"]` when the file is sound.
+    public func integrityCheck() throws -> [String] {
+        try pool.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
+    }
+}
