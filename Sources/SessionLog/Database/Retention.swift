@@ -53,8 +53,7 @@ extension SessionDatabase {
     /// `secure_delete` zeroing them in the main file).
     @discardableResult
     public func applyRetention(_ policy: RetentionPolicy, now: Date = Date()) throws -> RetentionReport {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = policy.timeZone
+        let calendar = Calendar.kiosk(policy.timeZone)
         let today = calendar.startOfDay(for: now)
         let cutoff = calendar.date(byAdding: .day, value: -max(0, policy.keepDays), to: today) ?? today
         let keptFrom = SessionHour(cutoff, timeZone: policy.timeZone).dayText
@@ -68,14 +67,14 @@ extension SessionDatabase {
             report.rolledUp += rolled
             report.demosDeleted += demos
         }
-        try pool.writeWithoutTransaction { db in
-            try db.execute(sql: "PRAGMA incremental_vacuum")
-            try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
-        }
         try recordEvent(
             kind: .retention,
             detail: "rolled up \(report.rolledUp) session(s) and deleted \(report.demosDeleted) demo(s) before \(keptFrom)",
             at: now)
+        try pool.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA incremental_vacuum")
+            try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+        }
         return report
     }
 

@@ -45,6 +45,11 @@ public final class SessionDatabase: Sendable {
         var recovery: String?
         let pool: DatabasePool
         do {
+            // A file that is not SQLite at all goes aside before SQLite opens it: SQLite would
+            // otherwise discard the -wal beside it, which may hold the last sessions.
+            if let header = firstBytes(of: path, count: 16), !header.isEmpty, header != Data("SQLite format 3\0".utf8) {
+                throw CorruptDatabase(reason: "not an SQLite database (its header is wrong)")
+            }
             pool = try openChecked(path: path, busyTimeout: busyTimeout)
         } catch let failure as CorruptDatabase {
             let movedTo = try moveAside(path: path, now: now)
@@ -111,6 +116,12 @@ public final class SessionDatabase: Sendable {
 
     private static func isCorruption(_ error: DatabaseError) -> Bool {
         error.resultCode == .SQLITE_CORRUPT || error.resultCode == .SQLITE_NOTADB
+    }
+
+    private static func firstBytes(of path: String, count: Int) -> Data? {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        return try? handle.read(upToCount: count)
     }
 
     /// Moves the file and its companions aside under one timestamped name; returns that name.

@@ -9,6 +9,7 @@ public struct Anonymizer: Sendable {
     public let kiosk: LogToken
     /// The kiosk's clock, for the local date and hour.
     public let timeZone: TimeZone
+    private let calendar: Calendar
 
     /// Questions asked is a count of screens; a number past this is a fault, not a session, and
     /// is capped so it cannot carry a value smuggled in as a count.
@@ -17,6 +18,7 @@ public struct Anonymizer: Sendable {
     public init(kioskID: String, timeZone: TimeZone) {
         kiosk = LogToken(sanitizing: kioskID)
         self.timeZone = timeZone
+        calendar = .kiosk(timeZone)
     }
 
     /// The stored form of `summary`, under a fresh random id.
@@ -27,7 +29,7 @@ public struct Anonymizer: Sendable {
         }
         return AnonymousSession(
             id: id,
-            hour: SessionHour(summary.startedAt, timeZone: timeZone),
+            hour: SessionHour(summary.startedAt, calendar: calendar),
             kiosk: kiosk,
             language: LogToken(sanitizing: summary.language),
             accessibility: Set(summary.accessibility.map(LogToken.init(sanitizing:))),
