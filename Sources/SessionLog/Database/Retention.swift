@@ -98,18 +98,13 @@ extension SessionDatabase {
                 WHERE \(counted) GROUP BY month, \(dimension.column) \(upsert)
                 """)
         }
-        try db.execute(sql: """
-            INSERT INTO monthly_aggregate (month, dimension, key, status, count)
-            SELECT month, 'program', program, status, COUNT(*) FROM outcome
-            WHERE session IN (SELECT id FROM retention_batch) AND demo = 0
-            GROUP BY month, program, status \(upsert)
-            """)
+        // Programme outcomes need no roll-up: `monthly_outcome` counted them at commit.
         for (dimension, table, column) in [("unknown", "unknown_answer", "fact"), ("accessibility", "accessibility_use", "feature")] {
             try db.execute(sql: """
                 INSERT INTO monthly_aggregate (month, dimension, key, status, count)
-                SELECT s.month, '\(dimension)', t.\(column), '', COUNT(*) FROM \(table) t
-                JOIN session s ON s.id = t.session WHERE s.\(counted)
-                GROUP BY s.month, t.\(column) \(upsert)
+                SELECT month, '\(dimension)', \(column), '', COUNT(*) FROM \(table)
+                WHERE session IN (SELECT id FROM retention_batch) AND demo = 0
+                GROUP BY month, \(column) \(upsert)
                 """)
         }
         let rolled = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM session WHERE \(counted)") ?? 0

@@ -29,35 +29,50 @@ enum Schema {
                         latency_band TEXT NOT NULL,
                         demo INTEGER NOT NULL CHECK (demo IN (0, 1))
                     );
-                    CREATE INDEX session_by_month ON session (month, demo);
+                    -- Covers a month's statistics: one index-only pass, already in GROUP BY order.
+                    CREATE INDEX session_bands ON session
+                        (month, demo, age_band, household_band, income_band, language, exit_step);
                     CREATE INDEX session_by_day ON session (day);
 
-                    -- month and demo are repeated here so a month's outcome counts are one scan of
-                    -- a covering index, not a join over every session (log.stats_100k_ms).
                     CREATE TABLE outcome (
                         session INTEGER NOT NULL REFERENCES session (id) ON DELETE CASCADE,
                         program TEXT NOT NULL,
                         status TEXT NOT NULL CHECK (status IN ('eligible', 'undetermined', 'ineligible')),
-                        month TEXT NOT NULL,
-                        demo INTEGER NOT NULL,
                         PRIMARY KEY (session, program)
                     ) WITHOUT ROWID;
-                    CREATE INDEX outcome_by_month ON outcome (month, demo, program, status);
 
+                    -- Programme outcomes per month, counted as each session commits (demos never).
+                    -- Why not count `outcome` when asked: 100,000 sessions × 17 programmes is 1.7
+                    -- million rows, 200 ms to scan; this table answers in microseconds. Retention
+                    -- leaves it alone: it already is the monthly aggregate for outcomes.
+                    CREATE TABLE monthly_outcome (
+                        month TEXT NOT NULL,
+                        program TEXT NOT NULL,
+                        status TEXT NOT NULL,
+                        count INTEGER NOT NULL CHECK (count >= 0),
+                        PRIMARY KEY (month, program, status)
+                    ) WITHOUT ROWID;
+
+                    -- month and demo are repeated so a month's counts are an index-only scan.
                     CREATE TABLE unknown_answer (
                         session INTEGER NOT NULL REFERENCES session (id) ON DELETE CASCADE,
                         fact TEXT NOT NULL,
+                        month TEXT NOT NULL,
+                        demo INTEGER NOT NULL,
                         PRIMARY KEY (session, fact)
                     ) WITHOUT ROWID;
+                    CREATE INDEX unknown_answer_by_month ON unknown_answer (month, demo, fact);
 
                     CREATE TABLE accessibility_use (
                         session INTEGER NOT NULL REFERENCES session (id) ON DELETE CASCADE,
                         feature TEXT NOT NULL,
+                        month TEXT NOT NULL,
+                        demo INTEGER NOT NULL,
                         PRIMARY KEY (session, feature)
                     ) WITHOUT ROWID;
+                    CREATE INDEX accessibility_use_by_month ON accessibility_use (month, demo, feature);
 
-                    -- Sessions past retention, counted per month in the same bands. `status` is ''
-                    -- except for programme outcomes.
+                    -- Sessions past retention, counted per month in the same bands.
                     CREATE TABLE monthly_aggregate (
                         month TEXT NOT NULL,
                         dimension TEXT NOT NULL,

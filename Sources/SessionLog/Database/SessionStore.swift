@@ -33,32 +33,48 @@ extension SessionDatabase {
     private static func insert(_ session: AnonymousSession, into db: Database) throws {
         let month = session.hour.month.description
         let demo = session.isDemo ? 1 : 0
-        try db.cachedStatement(
+        let row = try db.cachedStatement(
             sql: """
                 INSERT INTO session (id, month, day, hour, kiosk, language, questions, exit_step,
                     reached_results, age_band, household_band, income_band, explainer,
                     explainer_detail, latency_band, demo)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """
-        ).execute(arguments: [
+        )
+        // Unchecked: the values come from typed fields, and GRDB's per-call check of the
+        // argument count costs more than the insert on the writer's hot path.
+        row.setUncheckedArguments([
             session.id.rawValue, month, session.hour.dayText, session.hour.hour,
             session.kiosk.rawValue, session.language.rawValue, session.questionsAsked,
             session.exitStep.rawValue, session.reachedResults ? 1 : 0, session.age.rawValue,
             session.household.rawValue, session.income.rawValue, session.explainer.kind,
             session.explainer.detail, session.latency.rawValue, demo,
         ])
-        let outcome = try db.cachedStatement(
-            sql: "INSERT INTO outcome (session, program, status, month, demo) VALUES (?, ?, ?, ?, ?)")
+        try row.execute()
+        let outcome = try db.cachedStatement(sql: "INSERT INTO outcome (session, program, status) VALUES (?, ?, ?)")
+        let tally = try db.cachedStatement(sql: """
+            INSERT INTO monthly_outcome (month, program, status, count) VALUES (?, ?, ?, 1)
+            ON CONFLICT (month, program, status) DO UPDATE SET count = count + 1
+            """)
         for (program, status) in session.outcomes {
-            try outcome.execute(arguments: [session.id.rawValue, program.rawValue, status.rawValue, month, demo])
+            outcome.setUncheckedArguments([session.id.rawValue, program.rawValue, status.rawValue])
+            try outcome.execute()
+            if !session.isDemo {
+                tally.setUncheckedArguments([month, program.rawValue, status.rawValue])
+                try tally.execute()
+            }
         }
-        let unknown = try db.cachedStatement(sql: "INSERT INTO unknown_answer (session, fact) VALUES (?, ?)")
+        let unknown = try db.cachedStatement(
+            sql: "INSERT INTO unknown_answer (session, fact, month, demo) VALUES (?, ?, ?, ?)")
         for fact in session.unknownFacts {
-            try unknown.execute(arguments: [session.id.rawValue, fact.rawValue])
+            unknown.setUncheckedArguments([session.id.rawValue, fact.rawValue, month, demo])
+            try unknown.execute()
         }
-        let feature = try db.cachedStatement(sql: "INSERT INTO accessibility_use (session, feature) VALUES (?, ?)")
+        let feature = try db.cachedStatement(
+            sql: "INSERT INTO accessibility_use (session, feature, month, demo) VALUES (?, ?, ?, ?)")
         for used in session.accessibility {
-            try feature.execute(arguments: [session.id.rawValue, used.rawValue])
+            feature.setUncheckedArguments([session.id.rawValue, used.rawValue, month, demo])
+            try feature.execute()
         }
     }
 

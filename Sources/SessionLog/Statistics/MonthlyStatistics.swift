@@ -158,16 +158,14 @@ extension SessionDatabase {
             }
         }
         let outcomes = try Row.fetchCursor(db, sql: """
-            SELECT program, status, COUNT(*) FROM outcome WHERE month = ? AND demo = 0
-            GROUP BY program, status
+            SELECT program, status, count FROM monthly_outcome WHERE month = ?
             """, arguments: [key])
         while let row = try outcomes.next() {
             counts.add(dimension: "program", key: row[0], status: row[1], count: row[2])
         }
         for (dimension, table, column) in [("unknown", "unknown_answer", "fact"), ("accessibility", "accessibility_use", "feature")] {
             let tagged = try Row.fetchCursor(db, sql: """
-                SELECT t.\(column), COUNT(*) FROM session s JOIN \(table) t ON t.session = s.id
-                WHERE s.month = ? AND s.demo = 0 GROUP BY t.\(column)
+                SELECT \(column), COUNT(*) FROM \(table) WHERE month = ? AND demo = 0 GROUP BY \(column)
                 """, arguments: [key])
             while let row = try tagged.next() {
                 counts.add(dimension: dimension, key: row[0], status: "", count: row[1])

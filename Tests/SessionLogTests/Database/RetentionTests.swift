@@ -36,7 +36,7 @@ struct RetentionTests {
         // The rows are gone from every table, the counts are not.
         let orphans = try database.pool.read { db in
             try Int.fetchOne(db, sql: """
-                SELECT (SELECT COUNT(*) FROM outcome WHERE month = '2026-08')
+                SELECT (SELECT COUNT(*) FROM outcome WHERE session NOT IN (SELECT id FROM session))
                      + (SELECT COUNT(*) FROM unknown_answer WHERE session NOT IN (SELECT id FROM session))
                 """)
         }
