@@ -17,8 +17,25 @@ extension SessionDatabase {
 
     func commit(_ sessions: [AnonymousSession], droppedNote: (count: Int, lastError: String)?) throws -> [SessionID] {
         try pool.write { db in
+            // Outcome counts are summed over the batch first: one upsert per programme and
+            // outcome instead of one per session halves the statements a batch runs.
+            var tallies: [OutcomeKey: Int] = [:]
             for session in sessions {
                 try Self.insert(session, into: db)
+                if !session.isDemo {
+                    let month = session.hour.month.description
+                    for (program, status) in session.outcomes {
+                        tallies[OutcomeKey(month: month, program: program.rawValue, status: status.rawValue), default: 0] += 1
+                    }
+                }
+            }
+            let tally = try db.cachedStatement(sql: """
+                INSERT INTO monthly_outcome (month, program, status, count) VALUES (?, ?, ?, ?)
+                ON CONFLICT (month, program, status) DO UPDATE SET count = count + excluded.count
+                """)
+            for (key, count) in tallies {
+                tally.setUncheckedArguments([key.month, key.program, key.status, count])
+                try tally.execute()
             }
             if let droppedNote {
                 try Self.insertEvent(
@@ -28,6 +45,12 @@ extension SessionDatabase {
             }
         }
         return sessions.map(\.id)
+    }
+
+    private struct OutcomeKey: Hashable {
+        let month: String
+        let program: String
+        let status: String
     }
 
     private static func insert(_ session: AnonymousSession, into db: Database) throws {
@@ -52,17 +75,9 @@ extension SessionDatabase {
         ])
         try row.execute()
         let outcome = try db.cachedStatement(sql: "INSERT INTO outcome (session, program, status) VALUES (?, ?, ?)")
-        let tally = try db.cachedStatement(sql: """
-            INSERT INTO monthly_outcome (month, program, status, count) VALUES (?, ?, ?, 1)
-            ON CONFLICT (month, program, status) DO UPDATE SET count = count + 1
-            """)
         for (program, status) in session.outcomes {
             outcome.setUncheckedArguments([session.id.rawValue, program.rawValue, status.rawValue])
             try outcome.execute()
-            if !session.isDemo {
-                tally.setUncheckedArguments([month, program.rawValue, status.rawValue])
-                try tally.execute()
-            }
         }
         let unknown = try db.cachedStatement(
             sql: "INSERT INTO unknown_answer (session, fact, month, demo) VALUES (?, ?, ?, ?)")

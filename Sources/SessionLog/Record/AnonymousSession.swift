@@ -48,7 +48,7 @@ public struct LogMonth: Hashable, Comparable, Sendable, CustomStringConvertible 
     }
 
     public var description: String {
-        "\(String(format: "%04d", year))-\(String(format: "%02d", month))"
+        padded(year, 4) + "-" + padded(month, 2)
     }
 
     public static func < (lhs: LogMonth, rhs: LogMonth) -> Bool {
@@ -77,7 +77,7 @@ public struct SessionHour: Hashable, Sendable {
     }
 
     /// `YYYY-MM-DD`, which sorts as dates do.
-    public var dayText: String { "\(month)-\(String(format: "%02d", day))" }
+    public var dayText: String { month.description + "-" + padded(day, 2) }
 }
 
 extension Calendar {
@@ -134,4 +134,11 @@ public struct AnonymousSession: Hashable, Sendable {
     public let explainer: ExplainerRecord
     public let latency: LatencyBand
     public let isDemo: Bool
+}
+
+/// `value` in decimal, zero-padded to `width`. `String(format:)` would do, at several times the
+/// cost, on the writer's path.
+private func padded(_ value: Int, _ width: Int) -> String {
+    let digits = String(value)
+    return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
 }
