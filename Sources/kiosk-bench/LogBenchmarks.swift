@@ -88,7 +88,7 @@ private let benchPrograms = [
 ]
 
 private func benchAnonymizer() -> Anonymizer {
-    Anonymizer(kioskID: "bench-kiosk", timeZone: TimeZone(identifier: "Asia/Seoul") ?? .current)
+    Anonymizer(kioskID: "bench-kiosk")
 }
 
 private func benchSummary(_ index: Int) -> SessionSummary {

@@ -68,7 +68,7 @@ if asNobody && getuid() == 0 {
     if setgid(65534) != 0 || setuid(65534) != 0 { fail("cannot drop to nobody: errno \(errno)") }
 }
 
-let anonymizer = Anonymizer(kioskID: "test-kiosk", timeZone: TimeZone(identifier: "Asia/Seoul")!)
+let anonymizer = Anonymizer(kioskID: "test-kiosk")
 let writer = SessionLogWriter.open(path: path, anonymizer: anonymizer, capacity: 64, busyTimeout: 0.5) { ids in
     for id in ids { emit("committed \(id)") }
 }

@@ -26,7 +26,7 @@ struct StatsCommand: ParsableCommand {
 
     func run() throws {
         // MERGE: read [log] from kiosk.conf (path, k, time_zone) once the settings loader is on main.
-        let settings = (path: "var/kiosk.sqlite", k: 5, timeZone: TimeZone(identifier: "Asia/Seoul") ?? .current)
+        let settings = (path: "var/kiosk.sqlite", k: 5, timeZone: Anonymizer.koreaTimeZone)
         let path = db ?? settings.path
 
         let chosenMonth: LogMonth

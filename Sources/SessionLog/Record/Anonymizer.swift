@@ -15,7 +15,11 @@ public struct Anonymizer: Sendable {
     /// is capped so it cannot carry a value smuggled in as a count.
     public static let maximumQuestions = 60
 
-    public init(kioskID: String, timeZone: TimeZone) {
+    /// The centre's clock, Korea Standard Time. Korea keeps no daylight saving, so a fixed
+    /// +09:00 is the same clock on a machine without tzdata.
+    public static let koreaTimeZone = TimeZone(identifier: "Asia/Seoul") ?? TimeZone(secondsFromGMT: 9 * 3_600)!
+
+    public init(kioskID: String, timeZone: TimeZone = koreaTimeZone) {
         kiosk = LogToken(sanitizing: kioskID)
         self.timeZone = timeZone
         calendar = .kiosk(timeZone)

@@ -43,7 +43,7 @@ public struct StatisticsTable: Sendable, Equatable {
 
     public struct Entry: Sendable, Equatable {
         public let key: String
-        public let cell: Cell
+        public let cell: PublishedCount
     }
 }
 
@@ -51,17 +51,17 @@ public struct StatisticsTable: Sendable, Equatable {
 public struct ProgramStatistics: Sendable, Equatable {
     public let program: String
     /// Sessions with any outcome for this programme.
-    public let evaluated: Cell
-    public let eligible: Cell
-    public let undetermined: Cell
-    public let ineligible: Cell
+    public let evaluated: PublishedCount
+    public let eligible: PublishedCount
+    public let undetermined: PublishedCount
+    public let ineligible: PublishedCount
 }
 
 /// A month's k-anonymous statistics: what `welfare-kiosk stats` and the staff screen show.
 public struct MonthlyStatistics: Sendable, Equatable {
     public let month: LogMonth
     public let k: Int
-    public let sessions: Cell
+    public let sessions: PublishedCount
     /// By age, household and income band, language and drop-off point, in that order.
     public let tables: [StatisticsTable]
     public let programs: [ProgramStatistics]
@@ -99,7 +99,7 @@ public struct MonthlyStatistics: Sendable, Equatable {
             let raw = ProgramOutcome.allCases.map { byOutcome[$0] ?? 0 }
             let evaluated = raw.reduce(0, +)
             let hidden = Suppression.withheld(raw, k: k)
-            let cell = { (index: Int) -> Cell in hidden[index] ? .suppressed : .count(raw[index]) }
+            let cell = { (index: Int) -> PublishedCount in hidden[index] ? .suppressed : .count(raw[index]) }
             return ProgramStatistics(
                 program: program, evaluated: Suppression.cell(evaluated, k: k),
                 eligible: cell(0), undetermined: cell(1), ineligible: cell(2))

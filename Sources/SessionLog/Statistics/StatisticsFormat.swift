@@ -17,7 +17,7 @@ public enum StatisticsFormat: String, CaseIterable, Sendable {
     }
 
     /// What a withheld cell reads as in table and CSV output.
-    static func text(_ cell: Cell, k: Int) -> String {
+    static func text(_ cell: PublishedCount, k: Int) -> String {
         cell.value.map(String.init) ?? "<\(k)"
     }
 
@@ -104,7 +104,7 @@ public enum StatisticsFormat: String, CaseIterable, Sendable {
 
     /// A count, or `null` when withheld.
     private struct JSONCell: Encodable {
-        let cell: Cell
+        let cell: PublishedCount
         func encode(to encoder: any Encoder) throws {
             var container = encoder.singleValueContainer()
             if let value = cell.value { try container.encode(value) } else { try container.encodeNil() }

@@ -1,5 +1,5 @@
 /// A published count, or the fact that it was withheld.
-public enum Cell: Sendable, Equatable, CustomStringConvertible {
+public enum PublishedCount: Sendable, Equatable, CustomStringConvertible {
     case count(Int)
     /// Fewer than k sessions, or withheld so that such a cell cannot be worked out.
     case suppressed
@@ -45,12 +45,12 @@ public enum Suppression {
     }
 
     /// One count on its own: withheld when it is 1 to k−1.
-    public static func cell(_ count: Int, k: Int) -> Cell {
+    public static func cell(_ count: Int, k: Int) -> PublishedCount {
         count > 0 && count < k ? .suppressed : .count(count)
     }
 
     /// `cells` as published, keyed as given.
-    static func apply(_ cells: [(key: String, count: Int)], k: Int, isPartition: Bool) -> [(key: String, cell: Cell)] {
+    static func apply(_ cells: [(key: String, count: Int)], k: Int, isPartition: Bool) -> [(key: String, cell: PublishedCount)] {
         let hidden = withheld(cells.map(\.count), k: k, isPartition: isPartition)
         return zip(cells, hidden).map { entry, isHidden in
             (entry.key, isHidden ? .suppressed : .count(entry.count))

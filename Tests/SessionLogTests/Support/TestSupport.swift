@@ -22,7 +22,7 @@ final class TemporaryFolder {
     }
 }
 
-let seoul = TimeZone(identifier: "Asia/Seoul")!
+let seoul = Anonymizer.koreaTimeZone
 let testAnonymizer = Anonymizer(kioskID: "jeongwang-1", timeZone: seoul)
 
 /// 2026-11-15 14:37:12 in Seoul.
