@@ -11,6 +11,23 @@ struct AnonymizerTests {
         #expect(session.hour.month.description == "2026-11")
     }
 
+    @Test func theDateIsTheCentresNotUTC() {
+        // 2026-11-30 23:30 UTC is already 1 December, 08:30, in 시흥.
+        let lateNovemberUTC = Date(timeIntervalSince1970: 1_796_081_400)
+        let session = testAnonymizer.anonymize(summary(at: lateNovemberUTC))
+        #expect(session.hour.dayText == "2026-12-01")
+        #expect(session.hour.hour == 8)
+        #expect(session.hour.month == LogMonth("2026-12"))
+    }
+
+    @Test func monthsParseOnlyTheirOwnForm() {
+        #expect(LogMonth("2026-11")?.description == "2026-11")
+        #expect(LogMonth("2026-1") == nil)
+        #expect(LogMonth("2026-13") == nil)
+        #expect(LogMonth("November") == nil)
+        #expect(LogMonth("2026-11-01") == nil)
+    }
+
     @Test func foldsFiguresIntoBands() {
         let session = testAnonymizer.anonymize(summary(age: 83, household: 6, income: 1_234_567 / 2_564_238))
         #expect(session.age == .from75)
