@@ -15,7 +15,7 @@ struct StatsCommand: ParsableCommand {
 
     @OptionGroup var configOption: ConfigOption
 
-    @Option(name: .long, help: ArgumentHelp("The session log (default: [log] path in kiosk.conf).", valueName: "PATH"))
+    @Option(name: .long, help: ArgumentHelp("The session log (default: var/kiosk.sqlite).", valueName: "PATH"))
     var db: String?
 
     @Option(name: .long, help: ArgumentHelp("The month to report (default: this month).", valueName: "YYYY-MM"))

@@ -52,6 +52,7 @@ struct PrivacyTests {
         #expect(!wal.isEmpty)
         try expectAbsent(in: wal, "WAL")
         try expectAbsent(in: Data(contentsOf: URL(fileURLWithPath: path)), "main file")
+        try expectAbsent(in: Data(contentsOf: URL(fileURLWithPath: path + "-shm")), "shared-memory file")
         writer.close()
         try database.pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
         try expectAbsent(in: Data(contentsOf: URL(fileURLWithPath: path)), "main file after checkpoint")

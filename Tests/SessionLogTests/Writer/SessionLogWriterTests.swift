@@ -1,6 +1,5 @@
 import Foundation
 import GRDB
-import Synchronization
 import Testing
 
 @testable import SessionLog
@@ -9,16 +8,16 @@ struct SessionLogWriterTests {
     @Test func commitsEverySessionAndReportsIt() throws {
         let folder = try TemporaryFolder()
         let database = try SessionDatabase.open(path: folder.path("kiosk.sqlite"))
-        let reported = Mutex<[SessionID]>([])
+        let reported = Reported()
         let writer = SessionLogWriter(database: database, anonymizer: testAnonymizer) { ids in
-            reported.withLock { $0 += ids }
+            reported.append(ids)
         }
         let queued = (0..<50).compactMap { _ in writer.submit(summary()) }
         writer.close()
 
         #expect(queued.count == 50)
         #expect(writer.health == .init(committed: 50, dropped: 0, pending: 0, lastError: nil))
-        #expect(Set(reported.withLock { $0 }) == Set(queued))
+        #expect(Set(reported.ids) == Set(queued))
         for id in queued {
             #expect(try database.contains(id))
         }
@@ -107,4 +106,17 @@ private func holdWriteLock(_ path: String) throws -> DatabaseQueue {
     let queue = try DatabaseQueue(path: path, configuration: configuration)
     try queue.writeWithoutTransaction { try $0.execute(sql: "BEGIN IMMEDIATE") }
     return queue
+}
+
+/// The ids `onCommit` reported, collected from the writer's thread.
+private final class Reported: @unchecked Sendable {
+    // @unchecked: `stored` is only touched while `lock` is held.
+    private let lock = NSLock()
+    private var stored: [SessionID] = []
+
+    func append(_ ids: [SessionID]) {
+        lock.withLock { stored += ids }
+    }
+
+    var ids: [SessionID] { lock.withLock { stored } }
 }
