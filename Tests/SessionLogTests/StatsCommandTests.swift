@@ -49,6 +49,23 @@ struct StatsCommandTests {
         #expect(csv.stdout.contains("2026-11,age,75+,,<5"))
     }
 
+    @Test func aRolledUpMonthIsStillReported() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path("kiosk.sqlite")
+        let database = try SessionDatabase.open(path: path)
+        let june = novemberAfternoon.addingTimeInterval(-150 * 86_400)
+        try database.commit((0..<12).map { _ in testAnonymizer.anonymize(summary(at: june)) })
+        try database.applyRetention(RetentionPolicy(timeZone: seoul), now: novemberAfternoon)
+        #expect(try database.sessionCount() == 0)
+        try database.close()
+
+        let output = try runProduct("welfare-kiosk", ["stats", "--db", path, "--month", "2026-06", "--format", "json"])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
+        #expect(json["sessions"] as? Int == 12)
+        let pension = try #require((json["programs"] as? [String: Any])?["housing_benefit"] as? [String: Any])
+        #expect(pension["eligible"] as? Int == 12)
+    }
+
     @Test func badInputIsOneLineAndExit2() throws {
         let folder = try TemporaryFolder()
         let path = try prepareLog(folder)
