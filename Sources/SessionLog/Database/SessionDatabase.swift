@@ -197,6 +197,14 @@ public final class SessionDatabase: Sendable {
         }
     }
 
+    /// Bytes free for the log on its file system, for the staff health screen; `nil` if the
+    /// system will not say.
+    public func freeDiskSpace() -> Int? {
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        let attributes = try? FileManager.default.attributesOfFileSystem(forPath: folder.isEmpty ? "." : folder)
+        return (attributes?[.systemFreeSize] as? NSNumber)?.intValue
+    }
+
     /// The size of the file and its WAL in bytes, for the staff health screen.
     public func sizeInBytes() -> Int {
         ["", "-wal"].reduce(0) { total, suffix in

@@ -24,6 +24,16 @@ struct SessionDatabaseTests {
         #expect(settings.busyTimeout == 2_000)
     }
 
+    @Test func healthFiguresDescribeTheFile() throws {
+        let folder = try TemporaryFolder()
+        let database = try SessionDatabase.open(path: folder.path("kiosk.sqlite"))
+        let empty = database.sizeInBytes()
+        try database.commit((0..<200).map { _ in testAnonymizer.anonymize(summary()) })
+        #expect(database.sizeInBytes() > empty)
+        #expect((database.freeDiskSpace() ?? 0) > 0)
+        #expect(try database.lastRetentionRun() == nil)
+    }
+
     @Test func autoVacuumIsWrittenIntoTheFileItself() throws {
         // Checked from a plain connection that sets nothing, so it reads the file's header.
         let folder = try TemporaryFolder()
