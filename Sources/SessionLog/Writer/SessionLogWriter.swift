@@ -29,8 +29,12 @@ public final class SessionLogWriter: Sendable {
     /// disk has stopped answering; then it caps the memory the waiting sessions hold.
     public static let defaultCapacity = 256
 
-    /// The log, or `nil` when it could not be opened (then every session is dropped and counted).
-    public let database: SessionDatabase?
+    /// The log once it is open; `nil` while it is opening or when it could not be opened (then
+    /// every session is dropped and counted).
+    public var database: SessionDatabase? {
+        shared.currentDatabase
+    }
+
     private let anonymizer: Anonymizer
     private let shared: Shared
 
@@ -42,27 +46,36 @@ public final class SessionLogWriter: Sendable {
         capacity: Int = defaultCapacity,
         onCommit: (@Sendable ([SessionID]) -> Void)? = nil
     ) {
-        self.database = database
         self.anonymizer = anonymizer
-        shared = Shared(capacity: max(1, capacity), lastError: nil)
-        let shared = shared
-        let thread = Thread {
-            Self.run(shared: shared, database: database, onCommit: onCommit)
-        }
-        thread.name = "SessionLogWriter"
-        thread.start()
+        shared = Shared(capacity: max(1, capacity), database: database)
+        Self.start(shared: shared, path: database.path, onCommit: onCommit) { database }
     }
 
-    /// A writer with no log behind it: it drops and counts every session. The kiosk uses this
-    /// when the file cannot be opened at all, and carries on.
+    /// A writer with no log behind it: it drops and counts every session.
     public init(unavailable reason: String, anonymizer: Anonymizer) {
-        database = nil
         self.anonymizer = anonymizer
-        shared = Shared(capacity: 0, lastError: reason)
+        shared = Shared(capacity: 0, unavailable: reason)
     }
 
-    /// Opens the log at `path` and starts a writer on it; never throws. If the log cannot be
-    /// opened, the writer drops and counts every session and `health.lastError` says why.
+    private init(
+        opening path: String, busyTimeout: TimeInterval, anonymizer: Anonymizer, capacity: Int,
+        onCommit: (@Sendable ([SessionID]) -> Void)?
+    ) {
+        self.anonymizer = anonymizer
+        shared = Shared(capacity: max(1, capacity), database: nil)
+        Self.start(shared: shared, path: path, onCommit: onCommit) {
+            try SessionDatabase.open(path: path, busyTimeout: busyTimeout)
+        }
+    }
+
+    /// Starts a writer that opens the log at `path` on its own thread; returns at once and never
+    /// throws.
+    ///
+    /// Why the open happens on the writer's thread: `quick_check` reads the whole file, a lock
+    /// held by a staff tool can make the first write wait out the busy timeout, and recovering a
+    /// damaged file moves files around — none of which may delay the kiosk's first screen.
+    /// Sessions submitted meanwhile wait in the queue. If the log cannot be opened, they and
+    /// every later session are dropped and counted, and `health.lastError` says why.
     public static func open(
         path: String,
         anonymizer: Anonymizer,
@@ -70,12 +83,27 @@ public final class SessionLogWriter: Sendable {
         busyTimeout: TimeInterval = SessionDatabase.defaultBusyTimeout,
         onCommit: (@Sendable ([SessionID]) -> Void)? = nil
     ) -> SessionLogWriter {
-        do {
-            let database = try SessionDatabase.open(path: path, busyTimeout: busyTimeout)
-            return SessionLogWriter(database: database, anonymizer: anonymizer, capacity: capacity, onCommit: onCommit)
-        } catch {
-            return SessionLogWriter(unavailable: "\(path): cannot open the session log: \(error)", anonymizer: anonymizer)
+        SessionLogWriter(
+            opening: path, busyTimeout: busyTimeout, anonymizer: anonymizer, capacity: capacity, onCommit: onCommit)
+    }
+
+    private static func start(
+        shared: Shared, path: String, onCommit: (@Sendable ([SessionID]) -> Void)?,
+        database: @escaping @Sendable () throws -> SessionDatabase
+    ) {
+        let thread = Thread {
+            let opened: SessionDatabase
+            do {
+                opened = try database()
+            } catch {
+                shared.failedToOpen("\(path): cannot open the session log: \(error)")
+                return
+            }
+            shared.opened(opened)
+            run(shared: shared, database: opened, onCommit: onCommit)
         }
+        thread.name = "SessionLogWriter"
+        thread.start()
     }
 
     // MARK: - Submitting
@@ -190,10 +218,51 @@ private final class Shared: @unchecked Sendable {
     private var droppedUnrecorded = 0
     private var lastError: String?
     private var isClosed = false
+    private var database: SessionDatabase?
+    private var isOpening: Bool
+    private var isUnavailable: Bool
 
-    init(capacity: Int, lastError: String?) {
+    /// A queue for a log that is open (`database`) or about to be (`nil`).
+    init(capacity: Int, database: SessionDatabase?) {
         self.capacity = capacity
-        self.lastError = lastError
+        self.database = database
+        isOpening = database == nil
+        isUnavailable = false
+    }
+
+    /// A queue that drops everything.
+    init(capacity: Int, unavailable reason: String) {
+        self.capacity = capacity
+        lastError = reason
+        isOpening = false
+        isUnavailable = true
+    }
+
+    var currentDatabase: SessionDatabase? {
+        condition.lock()
+        defer { condition.unlock() }
+        return database
+    }
+
+    func opened(_ database: SessionDatabase) {
+        condition.lock()
+        defer { condition.unlock() }
+        self.database = database
+        isOpening = false
+        condition.broadcast()
+    }
+
+    /// The log will never open: what waited for it is dropped, and so will be what follows.
+    func failedToOpen(_ reason: String) {
+        condition.lock()
+        defer { condition.unlock() }
+        isOpening = false
+        isUnavailable = true
+        lastError = reason
+        dropped += queuedSessions
+        queuedSessions = 0
+        queue.removeAll()
+        condition.broadcast()
     }
 
     /// Queues `job`; `false` if it was dropped (queue full without `wait`, or no log at all).
@@ -201,13 +270,17 @@ private final class Shared: @unchecked Sendable {
         condition.lock()
         defer { condition.unlock() }
         let isSession = if case .session = job { true } else { false }
-        if capacity == 0 || isClosed {
+        if isUnavailable || isClosed {
             if isSession { dropped += 1 }
             return false
         }
         if isSession {
-            while wait && queuedSessions >= capacity {
+            while wait && queuedSessions >= capacity && !isUnavailable {
                 condition.wait()
+            }
+            if isUnavailable {
+                dropped += 1
+                return false
             }
             if queuedSessions >= capacity {
                 dropped += 1
@@ -265,7 +338,7 @@ private final class Shared: @unchecked Sendable {
     func waitUntilIdle() {
         condition.lock()
         defer { condition.unlock() }
-        while capacity > 0 && (!queue.isEmpty || inFlight > 0) {
+        while isOpening || (!isUnavailable && (!queue.isEmpty || inFlight > 0)) {
             condition.wait()
         }
     }

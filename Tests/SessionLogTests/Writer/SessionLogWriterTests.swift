@@ -77,12 +77,31 @@ struct SessionLogWriterTests {
         let path = folder.path("kiosk.sqlite")
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         let writer = SessionLogWriter.open(path: path, anonymizer: testAnonymizer)
+        // Submitted while the log is still opening: queued, then dropped when the open fails.
+        writer.submit(summary())
+        writer.flush()
         #expect(writer.database == nil)
         #expect(writer.submit(summary()) == nil)
         #expect(writer.submitWaiting(summary()) == nil)
-        writer.flush()
-        #expect(writer.health.dropped == 2)
+        #expect(!writer.scheduleRetention(RetentionPolicy(timeZone: seoul)))
+        writer.close()
+        #expect(writer.health.dropped == 3)
+        #expect(writer.health.pending == 0)
         #expect(writer.health.lastError?.contains("cannot open the session log") == true)
+    }
+
+    @Test func openReturnsAtOnceAndSessionsWaitForTheLog() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path("var/kiosk.sqlite")
+        let writer = SessionLogWriter.open(path: path, anonymizer: testAnonymizer)
+        let ids = (0..<5).compactMap { _ in writer.submit(summary()) }
+        writer.close()
+        #expect(ids.count == 5)
+        let database = try #require(writer.database)
+        for id in ids {
+            #expect(try database.contains(id))
+        }
+        #expect(writer.health.committed == 5)
     }
 
     @Test func submitWaitingNeverDrops() throws {
