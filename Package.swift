@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
         // MARK: - C libraries from Debian
@@ -28,23 +29,27 @@ let package = Package(
         .target(name: "TerminalTesting", dependencies: ["Terminal"]),
         .target(name: "Settings", dependencies: ["TOMLKit", "TextLayout"]),
         .target(name: "Rules", dependencies: ["Yams"]),
+        .target(name: "SessionLog", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "KioskApp", dependencies: ["Terminal", "TextLayout", "Settings", "Rules"]),
 
         // MARK: - Executables
         .executableTarget(
             name: "welfare-kiosk",
             dependencies: [
-                "KioskApp", "Rules", "Settings", "Terminal",
+                "KioskApp", "Rules", "Settings", "Terminal", "SessionLog",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "kiosk-bench",
             dependencies: [
-                "KioskApp", "Rules", "Settings", "Terminal", "TextLayout",
+                "KioskApp", "Rules", "Settings", "Terminal", "TextLayout", "SessionLog",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // A child process for SessionLogTests: writes sessions until killed, or under a file-size
+        // limit, or as an unprivileged user, so those failures are real and cannot hurt the runner.
+        .executableTarget(name: "session-log-helper", dependencies: ["SessionLog"]),
 
         // MARK: - Tests mirror the sources
         .testTarget(name: "TextLayoutTests", dependencies: ["TextLayout"]),
@@ -58,6 +63,7 @@ let package = Package(
             name: "KioskAppTests", dependencies: ["KioskApp", "TerminalTesting", "Terminal", "Settings"],
             exclude: ["__Snapshots__"]
         ),
+        .testTarget(name: "SessionLogTests", dependencies: ["SessionLog", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "EndToEndTests", dependencies: []),
     ],
     swiftLanguageModes: [.v6]
