@@ -109,8 +109,3 @@ private func benchSummary(_ index: Int) -> SessionSummary {
         explainer: index % 4 == 0 ? .fallback("timeout") : .model("qwen2.5-3b"),
         explanationLatencyMs: Double(index % 4_000))
 }
-
-private func median(_ samples: [Double]) -> Double {
-    let sorted = samples.sorted()
-    return sorted.isEmpty ? 0 : sorted[sorted.count / 2]
-}

@@ -49,13 +49,3 @@ func runSettingsBenchmarks() -> [BenchmarkResult] {
         BenchmarkResult(name: "settings.text_lookup_ns", value: median(perLookup), unit: "ns"),
     ]
 }
-
-private func milliseconds(_ duration: Duration) -> Double {
-    let (seconds, attoseconds) = duration.components
-    return Double(seconds) * 1_000 + Double(attoseconds) / 1e15
-}
-
-private func median(_ values: [Double]) -> Double {
-    let sorted = values.sorted()
-    return sorted[sorted.count / 2]
-}

@@ -29,7 +29,8 @@ public final class KioskApp {
     public func run() -> Never {
         start()
         while true {
-            if let event = terminal.nextEvent(timeout: .seconds(1)) {
+            // A short wait keeps resizes prompt on terminals whose SIGWINCH only lands between waits.
+            if let event = terminal.nextEvent(timeout: .milliseconds(250)) {
                 handle(event)
             }
         }

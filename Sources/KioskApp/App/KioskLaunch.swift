@@ -1,0 +1,35 @@
+import Foundation
+import Settings
+import Terminal
+
+/// Starting the kiosk on this process's terminal, as `welfare-kiosk` does and as the
+/// first-frame benchmark measures it: settings first (a broken file stops the kiosk before
+/// the screen is taken), then the screen, then the first frame.
+public enum KioskLaunch {
+    /// Never returns: the kiosk runs until SIGTERM or SIGHUP. A bad setting or a missing
+    /// terminal prints one line on standard error and exits 2.
+    public static func run(configPath: String, mustExist: Bool) -> Never {
+        let resources: KioskResources
+        do {
+            let config = try KioskConfig.load(path: configPath, mustExist: mustExist)
+            resources = try KioskResources.load(config: config)
+        } catch {
+            fail(error.description)
+        }
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            fail("welfare-kiosk: the kiosk needs a terminal on standard input and output")
+        }
+        let terminal: NcursesTerminal
+        do {
+            terminal = try NcursesTerminal(palette: Palette(theme: resources.theme))
+        } catch {
+            fail("welfare-kiosk: \(error.description)")
+        }
+        KioskApp(terminal: terminal, resources: resources).run()
+    }
+
+    private static func fail(_ message: String) -> Never {
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+        exit(2)
+    }
+}
