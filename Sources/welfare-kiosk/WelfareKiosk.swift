@@ -7,6 +7,6 @@ struct WelfareKiosk: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "welfare-kiosk",
         abstract: "A public welfare kiosk for 시흥시's 행정복지센터.",
-        subcommands: []
+        subcommands: [EvalCommand.self, RulesCommand.self]
     )
 }
