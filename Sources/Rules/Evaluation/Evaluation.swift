@@ -20,8 +20,11 @@ public struct Evaluation: Sendable {
     public let programs: [ProgramResult]
     /// The fact whose answer would settle the most undetermined programmes, or nil.
     public let nextQuestion: FactKey?
-    /// Per programme, in the order of `programs`; empty unless evaluated with `trace: true`.
-    public let traces: [[TraceEntry]]
+    /// Every value computed on the way, recorded when evaluated with `trace: true`; `trace(_:)`
+    /// joins them with the pack's rule texts, fact values and parameter sources.
+    let recorded: [Interval]
+
+    public var isTraced: Bool { !recorded.isEmpty }
 
     public subscript(id: ProgramID) -> ProgramResult? { programs.first { $0.id == id } }
 
@@ -45,81 +48,118 @@ extension RulePack {
     /// Evaluates every programme for a household on a date.
     ///
     /// Without `trace` this allocates only the result array: definitions and the value stack
-    /// live in a temporary buffer. With `trace` every condition and named value is recorded.
+    /// live in a temporary buffer. With `trace` every value computed is kept as well.
     public func evaluate(_ facts: Facts, on day: Day, trace: Bool = false) -> Evaluation {
         evaluate(prepare(facts), on: day, trace: trace)
     }
 
     public func evaluate(_ prepared: PreparedFacts, on day: Day, trace: Bool = false) -> Evaluation {
         let parameters = resolved(on: day)
-        let definitionCount = definitions.count
-        return withUnsafeTemporaryAllocation(of: Interval.self, capacity: definitionCount + stackSize) { buffer in
-            let base = buffer.baseAddress!
-            let stack = base + definitionCount
-            var machine = Machine(facts: prepared.scalars, lists: prepared.lists, definitions: base,
-                                  parameters: parameters, aggregates: aggregates, unverified: parameters.unverified)
+        let plan = self.plan
+        let definitionCount = plan.definitions.count
+        var recorded: [Interval] = []
+        var results: [ProgramResult] = []
+        results.reserveCapacity(plan.programs.count)
+        withMachine(prepared, parameters) { machine, base in
+            if trace { recorded = Array(repeating: Interval(0), count: plan.traceSize) }
             for i in 0..<definitionCount {
-                base[i] = machine.evaluate(definitions[i].program.ops, stack: stack)
+                base[i] = machine.evaluate(plan.definitions[i])
             }
+            if trace { for i in 0..<definitionCount { recorded[i] = base[i] } }
             let unknown = FactMask(~prepared.known.bits)
-            var results: [ProgramResult] = []
-            results.reserveCapacity(programs.count)
-            var traces: [[TraceEntry]] = []
-            if trace { traces.reserveCapacity(programs.count) }
-            for (p, program) in programs.enumerated() {
+            for p in 0..<plan.programs.count {
+                let program = plan.programs[p]
+                var offset = trace ? plan.traceOffsets[p] : 0
                 var failed: UInt64 = 0
                 var open = FactMask()
                 var anyOpen = false
-                for (c, condition) in program.conditions.enumerated() {
-                    let value = machine.evaluate(condition.program.ops, stack: stack)
+                for c in 0..<program.conditionCount {
+                    let value = machine.evaluate(plan.conditions[program.firstCondition + c])
+                    if trace { recorded[offset] = value; offset += 1 }
                     if value.isFalse {
                         failed |= 1 << UInt64(c)
                     } else if !value.isTrue {
                         anyOpen = true
-                        open = open | condition.allFacts
+                        open = open | plan.conditionFacts[program.firstCondition + c]
                     }
                 }
                 let status: Status = failed != 0 ? .ineligible : (anyOpen ? .undetermined : .eligible)
-                let monthly = program.monthly.map { machine.evaluate($0.ops, stack: stack) }
-                let oneTime = program.oneTime.map { machine.evaluate($0.ops, stack: stack) }
-                func amount(_ v: Interval?) -> Won? {
-                    guard status == .eligible, let v, let x = v.point, x.isFinite else { return nil }
-                    return Won(Int(x.rounded()))
+                var monthly: Won?, oneTime: Won?
+                // Amounts are only worked out when they will be shown, unless the trace wants them.
+                if status == .eligible || trace {
+                    if let m = program.monthly {
+                        let v = machine.evaluate(m)
+                        if trace { recorded[offset] = v }
+                        monthly = status == .eligible ? Self.won(v) : nil
+                    }
+                    if let o = program.oneTime {
+                        let v = machine.evaluate(o)
+                        if trace { recorded[offset + 1] = v }
+                        oneTime = status == .eligible ? Self.won(v) : nil
+                    }
                 }
-                let confidence: Confidence = (program.allParameters & machine.unverified).isEmpty ? .verified : .toCheck
-                results.append(ProgramResult(id: program.id, status: status, monthlyAmount: amount(monthly), oneTimeAmount: amount(oneTime),
+                if trace {
+                    offset += 2
+                    for n in 0..<program.noteCount {
+                        let s = plan.notes[program.firstNote + n]
+                        recorded[offset + n] = s.isEmpty ? .trueValue : machine.evaluate(s)
+                    }
+                }
+                let confidence: Confidence = (program.parameters & machine.unverified).isEmpty ? .verified : .toCheck
+                results.append(ProgramResult(id: programs[p].id, status: status, monthlyAmount: monthly, oneTimeAmount: oneTime,
                                              confidence: confidence, programIndex: p,
                                              missingMask: status == .undetermined ? open & unknown : FactMask(), failedMask: failed))
-                if trace {
-                    traces.append(traceEntries(program: program, prepared: prepared, parameters: parameters, machine: machine,
-                                               stack: stack, monthly: monthly, oneTime: oneTime))
+            }
+        }
+        return Evaluation(pack: self, day: day, facts: prepared, programs: results,
+                          nextQuestion: nextQuestion(results), recorded: recorded)
+    }
+
+    private static func won(_ v: Interval) -> Won? {
+        guard let x = v.point, x.isFinite else { return nil }
+        return Won(Int(x.rounded()))
+    }
+
+    /// Sets up a machine over a household's facts with its definitions slots and value stack in
+    /// one temporary buffer.
+    func withMachine<R>(_ prepared: PreparedFacts, _ parameters: ResolvedParameters,
+                        _ body: (inout Machine, UnsafeMutablePointer<Interval>) -> R) -> R {
+        let definitionCount = plan.definitions.count
+        return withUnsafeTemporaryAllocation(of: Interval.self, capacity: definitionCount + stackSize) { buffer in
+            let base = buffer.baseAddress!
+            return prepared.scalars.withUnsafeBufferPointer { facts in
+                prepared.lists.withUnsafeBufferPointer { lists in
+                    var machine = Machine(code: plan.code, aggregates: plan.aggregates, facts: facts, lists: lists, definitions: base,
+                                          parameters: parameters, stack: base + definitionCount, unverified: parameters.unverified)
+                    return body(&machine, base)
                 }
             }
-            return Evaluation(pack: self, day: day, facts: prepared, programs: results,
-                              nextQuestion: nextQuestion(results), traces: traces)
         }
     }
 
     /// The fact in the most `missing` lists; ties go to the earlier fact in topic order.
     func nextQuestion(_ results: [ProgramResult]) -> FactKey? {
-        var best = -1, bestCount = 0
-        for f in 0..<facts.count {
-            var count = 0
-            for r in results where r.missingMask.contains(f) { count += 1 }
-            if count > bestCount { best = f; bestCount = count }
+        var counts = (0..<64).map { _ in 0 }
+        var any = false
+        for r in results where !r.missingMask.isEmpty {
+            any = true
+            var rest = r.missingMask.bits
+            while rest != 0 {
+                counts[rest.trailingZeroBitCount] += 1
+                rest &= rest - 1
+            }
         }
-        return best >= 0 ? facts[best].key : nil
+        guard any else { return nil }
+        var best = 0
+        for f in 0..<facts.count where counts[f] > counts[best] { best = f }
+        return counts[best] > 0 ? facts[best].key : nil
     }
 
     /// Every definition's value for a household, for filling texts and the trace.
     func definitionValues(_ prepared: PreparedFacts, on day: Day) -> [Interval] {
-        let parameters = resolved(on: day)
-        return withUnsafeTemporaryAllocation(of: Interval.self, capacity: definitions.count + stackSize) { buffer in
-            let base = buffer.baseAddress!
-            var machine = Machine(facts: prepared.scalars, lists: prepared.lists, definitions: base,
-                                  parameters: parameters, aggregates: aggregates, unverified: parameters.unverified)
-            for i in definitions.indices { base[i] = machine.evaluate(definitions[i].program.ops, stack: base + definitions.count) }
-            return Array(UnsafeBufferPointer(start: base, count: definitions.count))
+        withMachine(prepared, resolved(on: day)) { machine, base in
+            for i in 0..<plan.definitions.count { base[i] = machine.evaluate(plan.definitions[i]) }
+            return Array(UnsafeBufferPointer(start: base, count: plan.definitions.count))
         }
     }
 
@@ -145,7 +185,7 @@ extension RulePack {
         if let d = definitions.firstIndex(where: { $0.name == name }) {
             interval = values[d]
             if case .scalar(let u) = definitions[d].program.type { unit = u }
-        } else if let f = factIndex[name.isEmpty ? "" : FactKey(name)] {
+        } else if let f = factIndex[FactKey(name)] {
             interval = prepared.scalars[f]
             if case .scalar(let u) = facts[f].type { unit = u }
         } else if let p = parameters.firstIndex(where: { $0.name == name }) {

@@ -1,31 +1,39 @@
-/// Runs compiled programs over intervals for one household on one date.
+/// Runs compiled code over intervals for one household on one date.
 ///
-/// The stack is memory the caller provides (a temporary allocation on the call stack), so the
-/// untraced evaluation of a household allocates nothing but its result array.
+/// Everything it reads is behind plain pointers and the value stack is memory the caller
+/// provides (a temporary allocation on the call stack), so the untraced evaluation of a
+/// household allocates nothing but its result array.
 struct Machine {
-    let facts: [Interval]
-    let lists: [[Double]?]
+    let code: UnsafeMutableBufferPointer<Op>
+    let aggregates: UnsafeMutableBufferPointer<AggregatePlan>
+    let facts: UnsafeBufferPointer<Interval>
+    let lists: UnsafeBufferPointer<[Double]?>
     let definitions: UnsafeMutablePointer<Interval>
     let parameters: ResolvedParameters
-    let aggregates: [Aggregate]
+    let stack: UnsafeMutablePointer<Interval>
     /// Parameters whose value as used here is not [V]; table cells are only known per household.
     var unverified: ParameterMask
 
-    func run(_ ops: [Op], stack: UnsafeMutablePointer<Interval>, local: Interval = Interval(0)) -> Interval {
-        var unverifiedCopy = unverified
-        let r = run(ops, stack: stack, local: local, unverified: &unverifiedCopy)
-        return r
-    }
-
-    mutating func evaluate(_ ops: [Op], stack: UnsafeMutablePointer<Interval>) -> Interval {
+    mutating func evaluate(_ segment: Segment) -> Interval {
         var mask = unverified
-        let r = run(ops, stack: stack, local: Interval(0), unverified: &mask)
+        let r = run(segment, stack: stack, local: Interval(0), unverified: &mask)
         unverified = mask
         return r
     }
 
-    private func run(_ ops: [Op], stack: UnsafeMutablePointer<Interval>, local: Interval, unverified: inout ParameterMask) -> Interval {
+    /// Runs a program without recording which parameters it touched (for the trace).
+    func peek(_ ops: [Op]) -> Interval {
+        var mask = unverified
+        return ops.withUnsafeBufferPointer { run($0, stack: stack, local: Interval(0), unverified: &mask) }
+    }
+
+    private func run(_ segment: Segment, stack: UnsafeMutablePointer<Interval>, local: Interval, unverified: inout ParameterMask) -> Interval {
+        run(UnsafeBufferPointer(rebasing: code[Int(segment.start)..<Int(segment.end)]), stack: stack, local: local, unverified: &unverified)
+    }
+
+    private func run(_ ops: UnsafeBufferPointer<Op>, stack: UnsafeMutablePointer<Interval>, local: Interval, unverified: inout ParameterMask) -> Interval {
         var sp = 0
+        let scalars = parameters.scalars, mantissas = parameters.mantissas
         for op in ops {
             switch op {
             case .constant(let x):
@@ -35,9 +43,9 @@ struct Machine {
             case .definition(let i):
                 stack[sp] = definitions[i]; sp += 1
             case .parameter(let i):
-                stack[sp] = parameters.scalars[i]; sp += 1
+                stack[sp] = scalars[i]; sp += 1
             case .parameterMantissa(let i):
-                stack[sp] = parameters.mantissas[i]; sp += 1
+                stack[sp] = mantissas[i]; sp += 1
             case .table(let i):
                 let (value, verified) = parameters.lookup(i, stack[sp - 1])
                 stack[sp - 1] = value
@@ -85,7 +93,7 @@ struct Machine {
             case .choose:
                 sp -= 2; stack[sp - 1] = .choose(stack[sp - 1], stack[sp], stack[sp + 1])
             case .size(let i):
-                if let list = lists[i] { stack[sp] = Interval(Double(list.count)) } else { stack[sp] = .nonNegative }
+                if let count = lists[i]?.count { stack[sp] = Interval(Double(count)) } else { stack[sp] = .nonNegative }
                 sp += 1
             case .aggregate(let i):
                 stack[sp] = aggregate(aggregates[i], stack: stack + sp + 1, unverified: &unverified)
@@ -95,7 +103,7 @@ struct Machine {
         return stack[0]
     }
 
-    private func aggregate(_ a: Aggregate, stack: UnsafeMutablePointer<Interval>, unverified: inout ParameterMask) -> Interval {
+    private func aggregate(_ a: AggregatePlan, stack: UnsafeMutablePointer<Interval>, unverified: inout ParameterMask) -> Interval {
         guard let list = lists[a.list] else {
             switch a.kind {
             case .any, .all: return .unknownBool
@@ -103,41 +111,33 @@ struct Machine {
             }
         }
         var definite = 0.0, possible = 0.0
+        var sumLo = 0.0, sumHi = 0.0
         var definiteMin = Double.infinity, possibleMin = Double.infinity
         var definiteMax = 0.0, possibleMax = 0.0
-        var anyUnknown = false
         for element in list {
             let c: Interval = a.condition.isEmpty ? .trueValue : run(a.condition, stack: stack, local: Interval(element), unverified: &unverified)
             if c.isTrue {
-                definite += 1; possible += 1
-                definiteMin = min(definiteMin, element); possibleMin = min(possibleMin, element)
-                definiteMax = max(definiteMax, element); possibleMax = max(possibleMax, element)
-            } else if !c.isFalse {
-                anyUnknown = true
+                definite += 1
+                sumLo += element
+                definiteMin = Swift.min(definiteMin, element)
+                definiteMax = Swift.max(definiteMax, element)
+            }
+            if !c.isFalse {
                 possible += 1
-                possibleMin = min(possibleMin, element)
-                possibleMax = max(possibleMax, element)
+                sumHi += element
+                possibleMin = Swift.min(possibleMin, element)
+                possibleMax = Swift.max(possibleMax, element)
             }
         }
         switch a.kind {
-        case .count:
-            return Interval(definite, possible)
-        case .any:
-            return definite > 0 ? .trueValue : (anyUnknown ? .unknownBool : .falseValue)
+        case .count: return Interval(definite, possible)
+        case .sum: return Interval(sumLo, sumHi)
+        case .any: return definite > 0 ? .trueValue : (possible > 0 ? .unknownBool : .falseValue)
         case .all:
-            return Double(list.count) == definite ? .trueValue : (Double(list.count) == possible ? .unknownBool : .falseValue)
-        case .sum:
-            var lo = 0.0, hi = 0.0
-            for element in list {
-                let c: Interval = a.condition.isEmpty ? .trueValue : run(a.condition, stack: stack, local: Interval(element), unverified: &unverified)
-                if c.isTrue { lo += element }
-                if !c.isFalse { hi += element }
-            }
-            return Interval(lo, hi)
-        case .min:
-            return Interval(possibleMin, definiteMin)
-        case .max:
-            return Interval(definiteMax, possibleMax)
+            let n = Double(list.count)
+            return n == definite ? .trueValue : (n == possible ? .unknownBool : .falseValue)
+        case .min: return Interval(possibleMin, definiteMin)
+        case .max: return Interval(definiteMax, possibleMax)
         }
     }
 }

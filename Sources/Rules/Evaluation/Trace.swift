@@ -35,51 +35,63 @@ public struct ParameterReading: Sendable {
     public let mark: Mark
 }
 
+extension Evaluation {
+    /// The full explanation of one programme: every named value it uses (with the facts and
+    /// parameters behind it), every condition with its value, the amounts, and the notes that
+    /// name each simplification. Empty unless evaluated with `trace: true`.
+    public func trace(_ result: ProgramResult) -> [TraceEntry] {
+        guard isTraced else { return [] }
+        return pack.traceEntries(program: result.programIndex, recorded: recorded, prepared: facts, day: day)
+    }
+}
+
 extension RulePack {
-    func traceEntries(program: ProgramSpec, prepared: PreparedFacts, parameters: ResolvedParameters, machine: Machine,
-                      stack: UnsafeMutablePointer<Interval>, monthly: Interval?, oneTime: Interval?) -> [TraceEntry] {
-        var entries: [TraceEntry] = []
-        entries.reserveCapacity(program.definitions.count + program.conditions.count + 4)
-        for d in program.definitions {
-            let def = definitions[d]
-            guard case .scalar(let unit) = def.program.type else { continue }
-            entries.append(TraceEntry(kind: .value, rule: def.name, label: def.label.ko.isEmpty ? nil : def.label.ko,
-                                      value: machine.definitions[d], truth: nil, unit: unit,
-                                      facts: readings(def.allFacts, prepared), parameters: readings(def.program, machine: machine, stack: stack, on: parameters)))
-            for note in def.notes {
-                entries.append(TraceEntry(kind: .note, rule: def.name, label: note.ko, value: nil, truth: nil, unit: .bool, facts: [], parameters: []))
+    func traceEntries(program index: Int, recorded: [Interval], prepared: PreparedFacts, day: Day) -> [TraceEntry] {
+        let spec = programs[index]
+        let parameters = resolved(on: day)
+        return withMachine(prepared, parameters) { machine, base in
+            for i in 0..<definitions.count { base[i] = recorded[i] }
+            var entries: [TraceEntry] = []
+            for d in spec.definitions {
+                let def = definitions[d]
+                guard case .scalar(let unit) = def.program.type else { continue }
+                entries.append(TraceEntry(kind: .value, rule: def.name, label: def.label.ko.isEmpty ? nil : def.label.ko,
+                                          value: recorded[d], truth: nil, unit: unit, facts: readings(def.allFacts, prepared),
+                                          parameters: readings(def.program, machine: machine, on: parameters)))
+                for note in def.notes {
+                    entries.append(TraceEntry(kind: .note, rule: def.name, label: note.ko, value: nil, truth: nil, unit: .bool, facts: [], parameters: []))
+                }
             }
+            var offset = plan.traceOffsets[index]
+            for condition in spec.conditions {
+                let value = recorded[offset]
+                offset += 1
+                entries.append(TraceEntry(kind: .condition, rule: condition.program.source, label: nil, value: value, truth: value.truth, unit: .bool,
+                                          facts: readings(condition.allFacts, prepared),
+                                          parameters: readings(condition.program, machine: machine, on: parameters)))
+            }
+            for (name, program, value) in [("monthly", spec.monthly, recorded[offset]), ("one_time", spec.oneTime, recorded[offset + 1])] {
+                guard let program else { continue }
+                let facts = program.definitions.reduce(program.facts) { $0 | definitions[$1].allFacts }
+                entries.append(TraceEntry(kind: .amount, rule: program.source, label: name, value: value, truth: nil, unit: .won,
+                                          facts: readings(facts, prepared), parameters: readings(program, machine: machine, on: parameters)))
+            }
+            offset += 2
+            for (n, note) in spec.notes.enumerated() {
+                let value = recorded[offset + n]
+                if value.isFalse { continue }
+                entries.append(TraceEntry(kind: .note, rule: note.when?.source ?? "", label: note.text.ko, value: nil, truth: value.truth,
+                                          unit: .bool, facts: [], parameters: []))
+            }
+            return entries
         }
-        for condition in program.conditions {
-            let value = machine.run(condition.program.ops, stack: stack)
-            entries.append(TraceEntry(kind: .condition, rule: condition.program.source, label: nil, value: value, truth: value.truth, unit: .bool,
-                                      facts: readings(condition.allFacts, prepared),
-                                      parameters: readings(condition.program, machine: machine, stack: stack, on: parameters)))
-        }
-        for (name, program, value) in [("monthly", program.monthly, monthly), ("one_time", program.oneTime, oneTime)] {
-            guard let program, let value else { continue }
-            let facts = program.definitions.reduce(program.facts) { $0 | definitions[$1].allFacts }
-            entries.append(TraceEntry(kind: .amount, rule: program.source, label: name, value: value, truth: nil, unit: .won,
-                                      facts: readings(facts, prepared), parameters: readings(program, machine: machine, stack: stack, on: parameters)))
-        }
-        for note in program.notes {
-            let value = note.when.map { machine.run($0.ops, stack: stack) } ?? .trueValue
-            if value.isFalse { continue }
-            entries.append(TraceEntry(kind: .note, rule: note.when?.source ?? "", label: note.text.ko, value: nil, truth: value.truth,
-                                      unit: .bool, facts: [], parameters: []))
-        }
-        return entries
     }
 
     private func readings(_ mask: FactMask, _ prepared: PreparedFacts) -> [FactReading] {
-        var out: [FactReading] = []
-        for i in facts.indices where mask.contains(i) {
-            out.append(FactReading(key: facts[i].key, value: prepared.facts.values[facts[i].key]))
-        }
-        return out
+        mask.indices.map { FactReading(key: facts[$0].key, value: prepared.values[$0]) }
     }
 
-    private func readings(_ program: Program, machine: Machine, stack: UnsafeMutablePointer<Interval>, on resolved: ResolvedParameters) -> [ParameterReading] {
+    private func readings(_ program: Program, machine: Machine, on resolved: ResolvedParameters) -> [ParameterReading] {
         var out: [ParameterReading] = []
         for i in program.parameters.indices {
             let p = parameters[i]
@@ -87,7 +99,7 @@ extension RulePack {
             let carried = p.confirmedThrough.map { resolved.day > $0 } ?? false
             if p.isTable {
                 for read in program.tableReads where read.parameter == i {
-                    let index = machine.run(read.index, stack: stack)
+                    let index = machine.peek(read.index)
                     let (value, verified) = resolved.lookup(i, index)
                     var mark: Mark = verified ? .verified : .single
                     var cell: Int?

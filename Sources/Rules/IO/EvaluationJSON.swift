@@ -10,7 +10,7 @@ public enum EvaluationJSON {
                 w.key("version"); w.string(e.pack.version)
             }
             w.key("programs"); w.array(e.programs.indices) { i in
-                program(e, e.programs[i], trace: e.traces.isEmpty ? nil : e.traces[i], w)
+                program(e, e.programs[i], trace: e.trace(e.programs[i]), w)
             }
             w.key("next_question")
             if let q = e.nextQuestion { w.string(q.rawValue) } else { w.null() }
@@ -18,7 +18,7 @@ public enum EvaluationJSON {
         return w.text
     }
 
-    private static func program(_ e: Evaluation, _ r: ProgramResult, trace: [TraceEntry]?, _ w: JSONWriter) {
+    private static func program(_ e: Evaluation, _ r: ProgramResult, trace: [TraceEntry], _ w: JSONWriter) {
         let spec = e.pack.programs[r.programIndex]
         w.object {
             w.key("id"); w.string(r.id.rawValue)
@@ -34,7 +34,7 @@ public enum EvaluationJSON {
             w.key("missing"); w.array(e.missing(r)) { w.string($0.rawValue) }
             w.key("unmet"); w.array(e.unmet(r)) { w.string($0) }
             w.key("category"); w.string(spec.category)
-            w.key("trace"); w.array(trace ?? []) { entry(e, $0, w) }
+            w.key("trace"); w.array(trace) { entry(e, $0, w) }
         }
     }
 

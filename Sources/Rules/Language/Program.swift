@@ -55,7 +55,15 @@ public struct FactMask: Sendable, Equatable {
     func contains(_ i: Int) -> Bool { bits & (1 << UInt64(i)) != 0 }
     static func | (a: FactMask, b: FactMask) -> FactMask { FactMask(a.bits | b.bits) }
     static func & (a: FactMask, b: FactMask) -> FactMask { FactMask(a.bits & b.bits) }
-    var indices: [Int] { (0..<64).filter { contains($0) } }
+    var indices: [Int] {
+        var out: [Int] = []
+        var rest = bits
+        while rest != 0 {
+            out.append(rest.trailingZeroBitCount)
+            rest &= rest - 1
+        }
+        return out
+    }
 }
 
 /// A set of parameters as bits; at most 128 parameters per pack.
@@ -69,5 +77,5 @@ struct ParameterMask: Sendable, Equatable {
     func contains(_ i: Int) -> Bool { i < 64 ? low & (1 << UInt64(i)) != 0 : high & (1 << UInt64(i - 64)) != 0 }
     static func | (a: ParameterMask, b: ParameterMask) -> ParameterMask { ParameterMask(low: a.low | b.low, high: a.high | b.high) }
     static func & (a: ParameterMask, b: ParameterMask) -> ParameterMask { ParameterMask(low: a.low & b.low, high: a.high & b.high) }
-    var indices: [Int] { (0..<128).filter { contains($0) } }
+    var indices: [Int] { FactMask(low).indices + FactMask(high).indices.map { $0 + 64 } }
 }

@@ -40,7 +40,7 @@ public struct Parameter: Sendable {
 
 /// The pack's parameters, resolved once for one date and shared by every household evaluated
 /// on that date.
-final class ResolvedParameters: Sendable {
+final class ResolvedParameters: @unchecked Sendable {
     struct Table: Sendable {
         let values: [Double]
         let marks: [Mark]
@@ -50,8 +50,9 @@ final class ResolvedParameters: Sendable {
     }
 
     let day: Day
-    let scalars: [Interval]
-    let mantissas: [Interval]
+    /// Fixed, pointer-addressed storage: the machine reads these without reference counting.
+    let scalars: UnsafeMutableBufferPointer<Interval>
+    let mantissas: UnsafeMutableBufferPointer<Interval>
     let tables: [Table?]
     /// Scalars not marked [V] on this date, or carried past their confirmed date.
     let unverified: ParameterMask
@@ -80,10 +81,17 @@ final class ResolvedParameters: Sendable {
                 }
             }
         }
-        self.scalars = scalars
-        self.mantissas = mantissas
+        self.scalars = .allocate(capacity: Swift.max(1, scalars.count))
+        _ = self.scalars.initialize(from: scalars)
+        self.mantissas = .allocate(capacity: Swift.max(1, mantissas.count))
+        _ = self.mantissas.initialize(from: mantissas)
         self.tables = tables
         self.unverified = unverified
+    }
+
+    deinit {
+        scalars.deallocate()
+        mantissas.deallocate()
     }
 
     /// The cell(s) a household-size range may name, and whether all of them are [V].

@@ -22,6 +22,7 @@ public final class RulePack: Sendable {
     let aggregates: [Aggregate]
     let factIndex: [FactKey: Int]
     let stackSize: Int
+    let plan: ExecutionPlan
     private let cache = Mutex<[Day: ResolvedParameters]>([:])
 
     init(id: String, version: String, name: LocalizedText, coverage: Coverage, topics: [String], facts: [FactSpec],
@@ -47,6 +48,7 @@ public final class RulePack: Sendable {
         for a in aggregates where !a.condition.isEmpty { depth = max(depth, a.condition.count) }
         // Aggregate conditions run above the caller's stack; leave room for one level of them.
         self.stackSize = depth * 2 + 8
+        self.plan = ExecutionPlan(definitions: definitions, programs: self.programs, aggregates: aggregates)
     }
 
     /// Loads a pack folder (one with pack.yaml), checking every rule; throws every problem found.
@@ -71,15 +73,17 @@ public final class RulePack: Sendable {
         var scalars = self.facts.map(\.unknownInterval)
         var lists = [[Double]?](repeating: nil, count: self.facts.count)
         var known = FactMask()
+        var values = [FactValue?](repeating: nil, count: self.facts.count)
         for (key, value) in facts.values {
             guard let i = factIndex[key] else { continue }
             known = known | .single(i)
+            values[i] = value
             switch value {
             case .number(let n): scalars[i] = Interval(Double(n))
             case .bool(let b): scalars[i] = .bool(b)
             case .list(let l): lists[i] = l.map(Double.init)
             }
         }
-        return PreparedFacts(scalars: scalars, lists: lists, known: known, facts: facts)
+        return PreparedFacts(scalars: scalars, lists: lists, known: known, values: values, facts: facts)
     }
 }

@@ -31,5 +31,7 @@ public struct PreparedFacts: Sendable {
     let scalars: [Interval]
     let lists: [[Double]?]
     let known: FactMask
+    /// The answers by fact position, for the trace.
+    let values: [FactValue?]
     public let facts: Facts
 }
