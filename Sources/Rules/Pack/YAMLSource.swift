@@ -19,10 +19,12 @@ public struct PackLoadError: Error, Sendable, CustomStringConvertible {
 final class Diagnostics {
     var items: [PackDiagnostic] = []
 
-    func error(_ file: String, _ node: Node?, _ message: String, columnOffset: Int = 0) {
+    /// `columnOffset` is a position inside the scalar's text (an expression column); quoted
+    /// scalars start one column after their mark.
+    func error(_ file: String, _ node: Node?, _ message: String, columnOffset: Int? = nil) {
         let mark = node?.mark
-        var column = (mark?.column ?? 1) + columnOffset
-        if columnOffset > 0, let style = node?.scalar?.style, style == .singleQuoted || style == .doubleQuoted {
+        var column = (mark?.column ?? 1) + (columnOffset ?? 0)
+        if columnOffset != nil, let style = node?.scalar?.style, style == .singleQuoted || style == .doubleQuoted {
             column += 1
         }
         items.append(PackDiagnostic(file: file, line: mark?.line ?? 1, column: column, message: message))
@@ -35,7 +37,7 @@ struct YAMLNode {
     let node: Node
     let diagnostics: Diagnostics
 
-    func error(_ message: String, columnOffset: Int = 0) {
+    func error(_ message: String, columnOffset: Int? = nil) {
         diagnostics.error(file, node, message, columnOffset: columnOffset)
     }
 

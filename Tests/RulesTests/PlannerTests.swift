@@ -1,0 +1,66 @@
+import Testing
+@testable import Rules
+
+@Suite("Question planner")
+struct PlannerTests {
+    @Test func firstQuestionWithNothingKnown() {
+        #expect(Fixtures.evaluate(Facts()).nextQuestion != nil)
+    }
+
+    @Test func nationalPensionIsNeverAsked() {
+        // It only changes a note of 기초연금, never a status.
+        var facts = Facts()
+        let truth: [FactKey: FactValue] = [
+            "age": .number(70), "has_spouse": .bool(false), "severe_disability": .bool(false), "household_size": .number(1),
+            "single_parent": .bool(false), "lives_with_parents": .bool(false), "receives_basic_livelihood": .bool(false),
+            "children_age_months": .list([]), "pregnant": .bool(false), "earned_income_krw": .number(0),
+            "other_income_krw": .number(300_000), "national_pension_krw": .number(300_000), "property_krw": .number(0),
+            "financial_assets_krw": .number(0), "debt_krw": .number(0), "car_value_krw": .number(0), "owns_home": .bool(false),
+            "monthly_rent_krw": .number(300_000), "rent_deposit_krw": .number(5_000_000), "crisis": .bool(false),
+            "months_in_siheung": .number(100),
+        ]
+        var asked: [FactKey] = []
+        while let next = Fixtures.evaluate(facts).nextQuestion, asked.count < 30 {
+            asked.append(next)
+            facts[next] = truth[next]
+        }
+        #expect(!asked.contains("national_pension_krw"))
+        #expect(Set(asked).count == asked.count)
+        let final = Fixtures.evaluate(facts)
+        #expect(final.programs.allSatisfy { $0.status != .undetermined })
+    }
+
+    @Test func aThirtyYearOldWithoutChildrenIsNotAskedChildOrPensionQuestions() {
+        let e = Fixtures.evaluate(Facts(["age": .number(30), "children_age_months": .list([])]))
+        for r in e.programs {
+            #expect(!e.missing(r).contains("national_pension_krw"))
+        }
+        #expect(e["basic_pension"]!.status == .ineligible)
+        #expect(e["child_allowance"]!.status == .ineligible)
+        #expect(e["parental_benefit"]!.status == .ineligible)
+    }
+
+    @Test func nothingToAskWhenEverythingIsSettled() {
+        let e = Fixtures.evaluate(Fixtures.zeroAssets([
+            "age": .number(40), "has_spouse": .bool(true), "severe_disability": .bool(false), "household_size": .number(2),
+            "single_parent": .bool(false), "lives_with_parents": .bool(false), "receives_basic_livelihood": .bool(false),
+            "children_age_months": .list([]), "pregnant": .bool(false), "earned_income_krw": .number(9_000_000),
+            "owns_home": .bool(true), "monthly_rent_krw": .number(0), "rent_deposit_krw": .number(0), "crisis": .bool(false),
+            "months_in_siheung": .number(30),
+        ]))
+        #expect(e.nextQuestion == nil)
+        #expect(e.programs.allSatisfy { $0.status != .undetermined })
+    }
+
+    @Test func tiesFollowTheTopicOrder() {
+        // With nothing known, each money fact is in as many missing lists as the next one; the
+        // pack's order (income before assets) decides.
+        let e = Fixtures.evaluate(Facts(["age": .number(40), "household_size": .number(1)]))
+        let order = Fixtures.pack.facts.map(\.key)
+        let q = e.nextQuestion!
+        let counts = Dictionary(grouping: e.programs.flatMap { e.missing($0) }, by: { $0 }).mapValues(\.count)
+        let best = counts.values.max()!
+        let firstBest = order.first { counts[$0] == best }!
+        #expect(q == firstBest)
+    }
+}
