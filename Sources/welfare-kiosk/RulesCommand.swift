@@ -5,10 +5,19 @@ import Rules
 /// Where the rule pack lives when `--rules` is not given.
 enum RulesLocation {
     static func resolve(_ flag: String?, config: ConfigOption) -> String {
-        if let flag { return flag }
+        if let flag { return packFolder(flag) }
         // MERGE: read [rules] pack from kiosk.conf
         _ = config
         return "rules/kr-welfare"
+    }
+
+    /// A pack folder as given, or — when given the folder of packs (`rules/`, the contract's
+    /// default) — the welfare pack inside it.
+    static func packFolder(_ path: String) -> String {
+        let fm = FileManager.default
+        if fm.fileExists(atPath: (path as NSString).appendingPathComponent("pack.yaml")) { return path }
+        let welfare = (path as NSString).appendingPathComponent("kr-welfare")
+        return fm.fileExists(atPath: (welfare as NSString).appendingPathComponent("pack.yaml")) ? welfare : path
     }
 
     /// Loads a pack or prints every problem (one per line) and exits 2.

@@ -7,7 +7,8 @@ public struct ProgramResult: Sendable {
     public let confidence: Confidence
     let programIndex: Int
     let missingMask: FactMask
-    /// Conditions that failed, as bits by condition position.
+    /// Conditions found failed, as bits by condition position; untraced evaluation stops at the
+    /// first, and `Evaluation.unmet` finds the rest.
     let failedMask: UInt64
 }
 
@@ -38,7 +39,8 @@ public struct Evaluation: Sendable {
         guard result.failedMask != 0 else { return [] }
         let spec = pack.programs[result.programIndex]
         let values = pack.definitionValues(facts, on: day)
-        return spec.conditions.indices.filter { result.failedMask & (1 << UInt64($0)) != 0 }.map {
+        let failed = pack.failedConditions(result.programIndex, facts, on: day)
+        return spec.conditions.indices.filter { failed & (1 << UInt64($0)) != 0 }.map {
             pack.fill(spec.conditions[$0].unmet[language], definitions: values, facts: facts, day: day)
         }
     }
@@ -74,6 +76,9 @@ extension RulePack {
                 var open = FactMask()
                 var anyOpen = false
                 for c in 0..<program.conditionCount {
+                    // One failed condition settles the status; without a trace the rest can wait
+                    // until someone asks for the unmet texts.
+                    if failed != 0 && !trace { break }
                     let value = machine.evaluate(plan.conditions[program.firstCondition + c])
                     if trace { recorded[offset] = value; offset += 1 }
                     if value.isFalse {
@@ -106,7 +111,7 @@ extension RulePack {
                     }
                 }
                 let confidence: Confidence = (program.parameters & machine.unverified).isEmpty ? .verified : .toCheck
-                results.append(ProgramResult(id: programs[p].id, status: status, monthlyAmount: monthly, oneTimeAmount: oneTime,
+                results.append(ProgramResult(id: programIDs[p], status: status, monthlyAmount: monthly, oneTimeAmount: oneTime,
                                              confidence: confidence, programIndex: p,
                                              missingMask: status == .undetermined ? open & unknown : FactMask(), failedMask: failed))
             }
@@ -128,10 +133,13 @@ extension RulePack {
         return withUnsafeTemporaryAllocation(of: Interval.self, capacity: definitionCount + stackSize) { buffer in
             let base = buffer.baseAddress!
             return prepared.scalars.withUnsafeBufferPointer { facts in
-                prepared.lists.withUnsafeBufferPointer { lists in
-                    var machine = Machine(code: plan.code, aggregates: plan.aggregates, facts: facts, lists: lists, definitions: base,
-                                          parameters: parameters, stack: base + definitionCount, unverified: parameters.unverified)
-                    return body(&machine, base)
+                prepared.listSpans.withUnsafeBufferPointer { spans in
+                    prepared.listValues.withUnsafeBufferPointer { values in
+                        var machine = Machine(code: plan.code, aggregates: plan.aggregates, facts: facts, listSpans: spans, listValues: values,
+                                              definitions: base, parameters: parameters, stack: base + definitionCount,
+                                              unverified: parameters.unverified)
+                        return body(&machine, base)
+                    }
                 }
             }
         }
@@ -139,20 +147,33 @@ extension RulePack {
 
     /// The fact in the most `missing` lists; ties go to the earlier fact in topic order.
     func nextQuestion(_ results: [ProgramResult]) -> FactKey? {
-        var counts = (0..<64).map { _ in 0 }
-        var any = false
-        for r in results where !r.missingMask.isEmpty {
-            any = true
-            var rest = r.missingMask.bits
-            while rest != 0 {
-                counts[rest.trailingZeroBitCount] += 1
-                rest &= rest - 1
-            }
+        var union: UInt64 = 0
+        for r in results { union |= r.missingMask.bits }
+        guard union != 0 else { return nil }
+        var best = -1, bestCount = 0
+        var rest = union
+        // Facts in topic order; a later fact must beat, not tie, the best so far.
+        while rest != 0 {
+            let f = rest.trailingZeroBitCount
+            rest &= rest - 1
+            var count = 0
+            for r in results where r.missingMask.contains(f) { count += 1 }
+            if count > bestCount { best = f; bestCount = count }
         }
-        guard any else { return nil }
-        var best = 0
-        for f in 0..<facts.count where counts[f] > counts[best] { best = f }
-        return counts[best] > 0 ? facts[best].key : nil
+        return facts[best].key
+    }
+
+    /// Every failed condition of one programme, as bits (the fast path stops at the first).
+    func failedConditions(_ index: Int, _ prepared: PreparedFacts, on day: Day) -> UInt64 {
+        withMachine(prepared, resolved(on: day)) { machine, base in
+            for i in 0..<plan.definitions.count { base[i] = machine.evaluate(plan.definitions[i]) }
+            let program = plan.programs[index]
+            var failed: UInt64 = 0
+            for c in 0..<program.conditionCount where machine.evaluate(plan.conditions[program.firstCondition + c]).isFalse {
+                failed |= 1 << UInt64(c)
+            }
+            return failed
+        }
     }
 
     /// Every definition's value for a household, for filling texts and the trace.

@@ -7,7 +7,8 @@ struct Machine {
     let code: UnsafeMutableBufferPointer<Op>
     let aggregates: UnsafeMutableBufferPointer<AggregatePlan>
     let facts: UnsafeBufferPointer<Interval>
-    let lists: UnsafeBufferPointer<[Double]?>
+    let listSpans: UnsafeBufferPointer<ListSpan>
+    let listValues: UnsafeBufferPointer<Double>
     let definitions: UnsafeMutablePointer<Interval>
     let parameters: ResolvedParameters
     let stack: UnsafeMutablePointer<Interval>
@@ -93,7 +94,8 @@ struct Machine {
             case .choose:
                 sp -= 2; stack[sp - 1] = .choose(stack[sp - 1], stack[sp], stack[sp + 1])
             case .size(let i):
-                if let count = lists[i]?.count { stack[sp] = Interval(Double(count)) } else { stack[sp] = .nonNegative }
+                let count = listSpans[i].count
+                stack[sp] = count >= 0 ? Interval(Double(count)) : .nonNegative
                 sp += 1
             case .aggregate(let i):
                 stack[sp] = aggregate(aggregates[i], stack: stack + sp + 1, unverified: &unverified)
@@ -104,7 +106,8 @@ struct Machine {
     }
 
     private func aggregate(_ a: AggregatePlan, stack: UnsafeMutablePointer<Interval>, unverified: inout ParameterMask) -> Interval {
-        guard let list = lists[a.list] else {
+        let span = listSpans[a.list]
+        guard span.count >= 0 else {
             switch a.kind {
             case .any, .all: return .unknownBool
             default: return .nonNegative
@@ -114,7 +117,8 @@ struct Machine {
         var sumLo = 0.0, sumHi = 0.0
         var definiteMin = Double.infinity, possibleMin = Double.infinity
         var definiteMax = 0.0, possibleMax = 0.0
-        for element in list {
+        for e in span.start..<(span.start + span.count) {
+            let element = listValues[e]
             let c: Interval = a.condition.isEmpty ? .trueValue : run(a.condition, stack: stack, local: Interval(element), unverified: &unverified)
             if c.isTrue {
                 definite += 1
@@ -134,7 +138,7 @@ struct Machine {
         case .sum: return Interval(sumLo, sumHi)
         case .any: return definite > 0 ? .trueValue : (possible > 0 ? .unknownBool : .falseValue)
         case .all:
-            let n = Double(list.count)
+            let n = Double(span.count)
             return n == definite ? .trueValue : (n == possible ? .unknownBool : .falseValue)
         case .min: return Interval(possibleMin, definiteMin)
         case .max: return Interval(definiteMax, possibleMax)

@@ -94,22 +94,20 @@ extension RulePack {
     private func readings(_ program: Program, machine: Machine, on resolved: ResolvedParameters) -> [ParameterReading] {
         var out: [ParameterReading] = []
         for i in program.parameters.indices {
-            let p = parameters[i]
-            let entry = p.entry(on: resolved.day)
-            let carried = p.confirmedThrough.map { resolved.day > $0 } ?? false
-            if p.isTable {
-                for read in program.tableReads where read.parameter == i {
-                    let index = machine.peek(read.index)
-                    let (value, verified) = resolved.lookup(i, index)
-                    var mark: Mark = verified ? .verified : .single
-                    var cell: Int?
-                    if let size = index.point { cell = Int(size) }
-                    if let cell, let e = entry, cell <= e.marks.count { mark = carried ? .unconfirmed : e.marks[cell - 1] }
-                    out.append(ParameterReading(name: p.name, value: value, cell: cell, from: entry?.from, source: entry?.source ?? "", mark: mark))
-                }
-            } else {
-                let mark: Mark = carried ? .unconfirmed : (entry?.marks.first ?? .unconfirmed)
-                out.append(ParameterReading(name: p.name, value: resolved.scalars[i], cell: nil, from: entry?.from, source: entry?.source ?? "", mark: mark))
+            let template = resolved.readings[i]
+            if resolved.tableMarks[i].isEmpty {
+                out.append(template)
+                continue
+            }
+            for read in program.tableReads where read.parameter == i {
+                let index = machine.peek(read.index)
+                let (value, verified) = resolved.lookup(i, index)
+                let marks = resolved.tableMarks[i]
+                var mark: Mark = verified ? .verified : .single
+                var cell: Int?
+                if let size = index.point { cell = Int(size) }
+                if let cell, cell >= 1, cell <= marks.count { mark = marks[cell - 1] }
+                out.append(ParameterReading(name: template.name, value: value, cell: cell, from: template.from, source: template.source, mark: mark))
             }
         }
         return out

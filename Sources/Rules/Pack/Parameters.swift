@@ -40,96 +40,128 @@ public struct Parameter: Sendable {
 
 /// The pack's parameters, resolved once for one date and shared by every household evaluated
 /// on that date.
+///
+/// Values live in fixed, pointer-addressed storage: the machine reads them without reference
+/// counting or copying arrays.
 final class ResolvedParameters: @unchecked Sendable {
-    struct Table: Sendable {
-        let values: [Double]
-        let marks: [Mark]
+    /// Where one table's cells sit in `cells`; `count` is -1 when the table has no value yet.
+    struct TableSpan {
+        let start: Int
+        let count: Int
         let beyond: TableBeyond
-        let beyondMark: Mark
-        let carried: Bool
+        let beyondVerified: Bool
     }
 
     let day: Day
-    /// Fixed, pointer-addressed storage: the machine reads these without reference counting.
     let scalars: UnsafeMutableBufferPointer<Interval>
     let mantissas: UnsafeMutableBufferPointer<Interval>
-    let tables: [Table?]
+    private let spans: UnsafeMutableBufferPointer<TableSpan>
+    private let cells: UnsafeMutableBufferPointer<Double>
+    private let cellVerified: UnsafeMutableBufferPointer<Bool>
     /// Scalars not marked [V] on this date, or carried past their confirmed date.
     let unverified: ParameterMask
+    /// How each parameter reads in a trace on this date (tables: value and cell filled per use).
+    let readings: [ParameterReading]
+    /// Each table's cell marks on this date, [U] when carried past its confirmed date.
+    let tableMarks: [[Mark]]
 
     init(parameters: [Parameter], day: Day) {
         self.day = day
-        var scalars: [Interval] = [], mantissas: [Interval] = [], tables: [Table?] = []
+        var scalars: [Interval] = [], mantissas: [Interval] = [], spans: [TableSpan] = []
+        var cells: [Double] = [], verified: [Bool] = []
         var unverified = ParameterMask()
+        var readings: [ParameterReading] = [], tableMarks: [[Mark]] = []
         for (i, p) in parameters.enumerated() {
             let entry = p.entry(on: day)
             let carried = p.confirmedThrough.map { day > $0 } ?? false
+            let marks = (entry?.marks ?? []).map { carried ? Mark.unconfirmed : $0 }
+            tableMarks.append(p.isTable ? marks : [])
+            let value = p.isTable ? Interval.nonNegative : (entry?.values.first).map { $0.isNaN ? .nonNegative : Interval($0) } ?? .nonNegative
+            readings.append(ParameterReading(name: p.name, value: value, cell: nil, from: entry?.from, source: entry?.source ?? "",
+                                             mark: marks.first ?? .unconfirmed))
             if p.isTable {
                 scalars.append(.nonNegative)
                 mantissas.append(.nonNegative)
-                tables.append(entry.map {
-                    Table(values: $0.values, marks: carried ? $0.marks.map { _ in .unconfirmed } : $0.marks,
-                          beyond: p.beyond, beyondMark: p.beyondMark, carried: carried)
-                })
+                if let entry {
+                    spans.append(TableSpan(start: cells.count, count: entry.values.count, beyond: p.beyond,
+                                           beyondVerified: p.beyondMark == .verified && !carried))
+                    cells.append(contentsOf: entry.values)
+                    verified.append(contentsOf: entry.marks.map { $0 == .verified && !carried })
+                } else {
+                    spans.append(TableSpan(start: 0, count: -1, beyond: .none, beyondVerified: false))
+                }
             } else {
                 let v = entry?.values.first ?? .nan
                 scalars.append(v.isNaN ? .nonNegative : Interval(v))
                 mantissas.append(v.isNaN ? .nonNegative : Interval((v * p.scale).rounded()))
-                tables.append(nil)
+                spans.append(TableSpan(start: 0, count: -1, beyond: .none, beyondVerified: false))
                 if entry == nil || v.isNaN || carried || entry!.marks.first != .verified {
                     unverified = unverified | .single(i)
                 }
             }
         }
-        self.scalars = .allocate(capacity: Swift.max(1, scalars.count))
-        _ = self.scalars.initialize(from: scalars)
-        self.mantissas = .allocate(capacity: Swift.max(1, mantissas.count))
-        _ = self.mantissas.initialize(from: mantissas)
-        self.tables = tables
+        func store<T>(_ a: [T]) -> UnsafeMutableBufferPointer<T> {
+            let b = UnsafeMutableBufferPointer<T>.allocate(capacity: Swift.max(1, a.count))
+            _ = b.initialize(from: a)
+            return b
+        }
+        self.scalars = store(scalars)
+        self.mantissas = store(mantissas)
+        self.spans = store(spans)
+        self.cells = store(cells)
+        self.cellVerified = store(verified)
         self.unverified = unverified
+        self.readings = readings
+        self.tableMarks = tableMarks
     }
 
     deinit {
         scalars.deallocate()
         mantissas.deallocate()
+        spans.deallocate()
+        cells.deallocate()
+        cellVerified.deallocate()
     }
 
     /// The cell(s) a household-size range may name, and whether all of them are [V].
     func lookup(_ parameter: Int, _ index: Interval) -> (Interval, Bool) {
-        guard let table = tables[parameter], !table.values.isEmpty else { return (.nonNegative, false) }
+        let span = spans[parameter]
+        guard span.count > 0 else { return (.nonNegative, false) }
         let first = Swift.max(1, index.lo.rounded(.up))
         let last = index.hi.rounded(.down)
         guard first <= last else { return (.nonNegative, false) }
-        let count = Double(table.values.count)
+        let count = Double(span.count)
         var lo = Double.infinity, hi = -Double.infinity
         var verified = true
         var n = first
         while n <= Swift.min(last, count) {
-            let v = table.values[Int(n) - 1]
+            let cell = span.start + Int(n) - 1
+            let v = cells[cell]
             if v.isNaN { return (.nonNegative, false) }
             lo = Swift.min(lo, v)
             hi = Swift.max(hi, v)
-            if table.marks[Int(n) - 1] != .verified { verified = false }
+            if !cellVerified[cell] { verified = false }
             n += 1
         }
         if last > count {
-            let end = table.values[table.values.count - 1]
-            switch table.beyond {
+            let lastCell = span.start + span.count - 1
+            let end = cells[lastCell]
+            switch span.beyond {
             case .none:
                 return (.nonNegative, false)
             case .last:
                 lo = Swift.min(lo, end)
                 hi = Swift.max(hi, end)
-                if table.marks.last != .verified || table.beyondMark != .verified { verified = false }
+                if !cellVerified[lastCell] || !span.beyondVerified { verified = false }
             case .linear:
-                guard table.values.count >= 2 else { return (.nonNegative, false) }
-                let step = end - table.values[table.values.count - 2]
-                if step.isNaN { return (.nonNegative, false) }
+                guard span.count >= 2 else { return (.nonNegative, false) }
+                let step = end - cells[lastCell - 1]
+                if step.isNaN || end.isNaN { return (.nonNegative, false) }
                 let from = end + (Swift.max(first, count + 1) - count) * step
                 let to = last.isInfinite ? (step == 0 ? end : step > 0 ? .infinity : -.infinity) : end + (last - count) * step
                 lo = Swift.min(lo, from, to)
                 hi = Swift.max(hi, from, to)
-                if table.beyondMark != .verified || table.marks.suffix(2).contains(where: { $0 != .verified }) { verified = false }
+                if !span.beyondVerified || !cellVerified[lastCell] || !cellVerified[lastCell - 1] { verified = false }
             }
         }
         return (Interval(lo, hi), verified)

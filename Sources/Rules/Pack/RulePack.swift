@@ -23,6 +23,8 @@ public final class RulePack: Sendable {
     let factIndex: [FactKey: Int]
     let stackSize: Int
     let plan: ExecutionPlan
+    /// Programme ids by position, so results need not touch the richer specs.
+    let programIDs: [ProgramID]
     private let cache = Mutex<[Day: ResolvedParameters]>([:])
 
     init(id: String, version: String, name: LocalizedText, coverage: Coverage, topics: [String], facts: [FactSpec],
@@ -48,6 +50,7 @@ public final class RulePack: Sendable {
         for a in aggregates where !a.condition.isEmpty { depth = max(depth, a.condition.count) }
         // Aggregate conditions run above the caller's stack; leave room for one level of them.
         self.stackSize = depth * 2 + 8
+        self.programIDs = self.programs.map(\.id)
         self.plan = ExecutionPlan(definitions: definitions, programs: self.programs, aggregates: aggregates)
     }
 
@@ -71,7 +74,8 @@ public final class RulePack: Sendable {
     /// rejects them at the edge.
     public func prepare(_ facts: Facts) -> PreparedFacts {
         var scalars = self.facts.map(\.unknownInterval)
-        var lists = [[Double]?](repeating: nil, count: self.facts.count)
+        var spans = [ListSpan](repeating: .unknown, count: self.facts.count)
+        var listValues: [Double] = []
         var known = FactMask()
         var values = [FactValue?](repeating: nil, count: self.facts.count)
         for (key, value) in facts.values {
@@ -81,9 +85,11 @@ public final class RulePack: Sendable {
             switch value {
             case .number(let n): scalars[i] = Interval(Double(n))
             case .bool(let b): scalars[i] = .bool(b)
-            case .list(let l): lists[i] = l.map(Double.init)
+            case .list(let l):
+                spans[i] = ListSpan(start: listValues.count, count: l.count)
+                listValues.append(contentsOf: l.map(Double.init))
             }
         }
-        return PreparedFacts(scalars: scalars, lists: lists, known: known, values: values, facts: facts)
+        return PreparedFacts(scalars: scalars, listSpans: spans, listValues: listValues, known: known, values: values, facts: facts)
     }
 }

@@ -29,9 +29,19 @@ public struct Facts: Sendable, Equatable {
 /// per-evaluation work free of dictionary lookups.
 public struct PreparedFacts: Sendable {
     let scalars: [Interval]
-    let lists: [[Double]?]
+    /// Each list fact's place in `listValues`; a count of -1 means unknown.
+    let listSpans: [ListSpan]
+    let listValues: [Double]
     let known: FactMask
     /// The answers by fact position, for the trace.
     let values: [FactValue?]
     public let facts: Facts
+}
+
+/// Where one list fact's elements sit in `PreparedFacts.listValues`.
+struct ListSpan: Sendable {
+    let start: Int
+    /// -1 when the list is unknown.
+    let count: Int
+    static let unknown = ListSpan(start: 0, count: -1)
 }
