@@ -34,8 +34,7 @@ struct EvalCommand: ParsableCommand {
             guard let d = Day(date) else { throw fail("--date '\(date)' is not a date; write YYYY-MM-DD, e.g. 2026-06-01") }
             day = d
         } else {
-            let c = Calendar.current.dateComponents([.year, .month, .day], from: Date())
-            day = Day(year: c.year!, month: c.month!, day: c.day!)!
+            day = Day(Date())
         }
         let pack = try RulesLocation.load(RulesLocation.resolve(rules, config: configOption))
         guard pack.coverage.contains(day) else {

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Rules
 
@@ -9,6 +10,20 @@ struct PackLoadingTests {
         #expect(pack.facts.count == 21)
         #expect(pack.facts.allSatisfy { ["ko", "en", "zh", "vi"].allSatisfy(($0.question.values).keys.contains) })
         #expect(pack.programs.allSatisfy { !$0.apply.url.isEmpty && !$0.apply.phone.isEmpty && !$0.sources.isEmpty })
+    }
+
+    @Test func vocabularyIsExactlyTheContractsFactKeys() throws {
+        // Parsed from contract/eval.md so the pack cannot drift from the interface.
+        let url = Fixtures.sharedDirectory.appendingPathComponent("contract/eval.md")
+        let text = try String(contentsOf: url, encoding: .utf8)
+        let keys = text.split(separator: "\n").compactMap { line -> String? in
+            guard line.hasPrefix("| `") else { return nil }
+            return line.split(separator: "`").dropFirst().first.map(String.init)
+        }
+        #expect(keys.count == 21)
+        #expect(Set(Fixtures.pack.facts.map(\.key.rawValue)) == Set(keys))
+        let ids = text.split(separator: "`").map(String.init).filter { id in Fixtures.pack.programs.contains { $0.id.rawValue == id } }
+        #expect(Set(ids).count == 16)
     }
 
     @Test func packDataTestsPass() throws {
