@@ -64,3 +64,47 @@ struct PlannerTests {
         #expect(q == firstBest)
     }
 }
+
+@Suite("Which unknown facts can still matter")
+struct RelevanceTests {
+    let known: [FactKey: FactValue] = ["household_size": .number(1), "earned_income_krw": .number(0), "other_income_krw": .number(0),
+                                       "financial_assets_krw": .number(0)]
+
+    @Test func debtCannotMatterWithoutPropertyAboveTheAllowance() {
+        var f = Facts(known)
+        f["property_krw"] = .number(50_000_000)
+        let e = Fixtures.evaluate(f)
+        let r = e["livelihood_benefit"]!
+        #expect(r.status == .undetermined)
+        #expect(e.missing(r) == ["car_value_krw"])
+    }
+
+    @Test func debtMattersWhenPropertyIsAboveTheAllowance() {
+        var f = Facts(known)
+        f["property_krw"] = .number(120_000_000)
+        let e = Fixtures.evaluate(f)
+        #expect(e.missing(e["livelihood_benefit"]!) == ["debt_krw", "car_value_krw"])
+    }
+
+    @Test func debtMattersWhileAnAssetItCouldOffsetIsUnknown() {
+        // Interval arithmetic alone would call debt irrelevant here: max(0, property − 80,000,000 − debt)
+        // is [0, ∞) whatever the debt while property is unknown.
+        let e = Fixtures.evaluate(Facts(known))
+        let missing = e.missing(e["livelihood_benefit"]!)
+        #expect(missing.contains("debt_krw") && missing.contains("property_krw"))
+    }
+
+    @Test func rangeConditionsKeepTheirFact() {
+        // `monthly_rent_krw > 0 and monthly_rent_krw <= limit` is false at both ends of the range.
+        let e = Fixtures.evaluate(Fixtures.zeroAssets(["age": .number(25), "lives_with_parents": .bool(false), "owns_home": .bool(false),
+                                                         "rent_deposit_krw": .number(0), "household_size": .number(1)]))
+        #expect(e.missing(e["youth_rent_support"]!) == ["monthly_rent_krw"])
+    }
+
+    @Test func spouseDoesNotMatterWhenIncomeIsUnderBothThresholds() {
+        let e = Fixtures.evaluate(Fixtures.zeroAssets(["age": .number(70)]))
+        #expect(e["basic_pension"]!.status == .eligible || e.missing(e["basic_pension"]!) == ["has_spouse"])
+        let e2 = Fixtures.evaluate(Fixtures.zeroAssets(["has_spouse": .bool(true)]))
+        #expect(e2.missing(e2["basic_pension"]!) == ["age"])
+    }
+}

@@ -19,8 +19,6 @@ public struct Evaluation: Sendable {
     public let facts: PreparedFacts
     /// Every programme of the pack, sorted by id.
     public let programs: [ProgramResult]
-    /// The fact whose answer would settle the most undetermined programmes, or nil.
-    public let nextQuestion: FactKey?
     /// Every value computed on the way, recorded when evaluated with `trace: true`; `trace(_:)`
     /// joins them with the pack's rule texts, fact values and parameter sources.
     let recorded: [Interval]
@@ -31,7 +29,14 @@ public struct Evaluation: Sendable {
 
     /// Unknown facts that could still change this programme's status, in topic order.
     public func missing(_ result: ProgramResult) -> [FactKey] {
-        result.missingMask.indices.map { pack.facts[$0].key }
+        pack.relevantMissing(result, facts, on: day).indices.map { pack.facts[$0].key }
+    }
+
+    /// The fact whose answer would settle the most undetermined programmes (ties go to the
+    /// pack's topic order), or nil when no answer could change any status. Computed on each
+    /// call: it weighs which unknown facts can still matter.
+    public var nextQuestion: FactKey? {
+        pack.nextQuestion(programs.map { pack.relevantMissing($0, facts, on: day) })
     }
 
     /// The failed conditions in plain words, figures filled in (Korean by default).
@@ -116,8 +121,7 @@ extension RulePack {
                                              missingMask: status == .undetermined ? open & unknown : FactMask(), failedMask: failed))
             }
         }
-        return Evaluation(pack: self, day: day, facts: prepared, programs: results,
-                          nextQuestion: nextQuestion(results), recorded: recorded)
+        return Evaluation(pack: self, day: day, facts: prepared, programs: results, recorded: recorded)
     }
 
     private static func won(_ v: Interval) -> Won? {
@@ -146,9 +150,9 @@ extension RulePack {
     }
 
     /// The fact in the most `missing` lists; ties go to the earlier fact in topic order.
-    func nextQuestion(_ results: [ProgramResult]) -> FactKey? {
+    func nextQuestion(_ masks: [FactMask]) -> FactKey? {
         var union: UInt64 = 0
-        for r in results { union |= r.missingMask.bits }
+        for m in masks { union |= m.bits }
         guard union != 0 else { return nil }
         var best = -1, bestCount = 0
         var rest = union
@@ -157,7 +161,7 @@ extension RulePack {
             let f = rest.trailingZeroBitCount
             rest &= rest - 1
             var count = 0
-            for r in results where r.missingMask.contains(f) { count += 1 }
+            for m in masks where m.contains(f) { count += 1 }
             if count > bestCount { best = f; bestCount = count }
         }
         return facts[best].key
