@@ -47,44 +47,56 @@ extension Evaluation {
 
 extension RulePack {
     func traceEntries(program index: Int, recorded: [Interval], prepared: PreparedFacts, day: Day) -> [TraceEntry] {
-        let spec = programs[index]
         let parameters = resolved(on: day)
+        // Fields are read in place (programs[index].…) rather than through local copies: copying
+        // a spec would retain every text it holds, once per programme per household.
         return withMachine(prepared, parameters) { machine, base in
             for i in 0..<definitions.count { base[i] = recorded[i] }
             var entries: [TraceEntry] = []
-            for d in spec.definitions {
-                let def = definitions[d]
-                guard case .scalar(let unit) = def.program.type else { continue }
-                entries.append(TraceEntry(kind: .value, rule: def.name, label: def.label.ko.isEmpty ? nil : def.label.ko,
-                                          value: recorded[d], truth: nil, unit: unit, facts: readings(def.allFacts, prepared),
-                                          parameters: readings(def.program, machine: machine, on: parameters)))
-                for note in def.notes {
-                    entries.append(TraceEntry(kind: .note, rule: def.name, label: note.ko, value: nil, truth: nil, unit: .bool, facts: [], parameters: []))
+            entries.reserveCapacity(programs[index].definitions.count + programs[index].conditions.count + 4)
+            for d in programs[index].definitions {
+                guard case .scalar(let unit) = definitions[d].program.type else { continue }
+                let label = definitions[d].label.values["ko"]
+                entries.append(TraceEntry(kind: .value, rule: definitions[d].name, label: label, value: recorded[d], truth: nil, unit: unit,
+                                          facts: readings(definitions[d].allFacts, prepared),
+                                          parameters: readings(definitions[d].program, machine: machine, on: parameters)))
+                for n in definitions[d].notes.indices {
+                    entries.append(TraceEntry(kind: .note, rule: definitions[d].name, label: definitions[d].notes[n].values["ko"],
+                                              value: nil, truth: nil, unit: .bool, facts: [], parameters: []))
                 }
             }
             var offset = plan.traceOffsets[index]
-            for condition in spec.conditions {
+            for c in programs[index].conditions.indices {
                 let value = recorded[offset]
                 offset += 1
-                entries.append(TraceEntry(kind: .condition, rule: condition.program.source, label: nil, value: value, truth: value.truth, unit: .bool,
-                                          facts: readings(condition.allFacts, prepared),
-                                          parameters: readings(condition.program, machine: machine, on: parameters)))
+                entries.append(TraceEntry(kind: .condition, rule: programs[index].conditions[c].program.source, label: nil, value: value,
+                                          truth: value.truth, unit: .bool, facts: readings(programs[index].conditions[c].allFacts, prepared),
+                                          parameters: readings(programs[index].conditions[c].program, machine: machine, on: parameters)))
             }
-            for (name, program, value) in [("monthly", spec.monthly, recorded[offset]), ("one_time", spec.oneTime, recorded[offset + 1])] {
-                guard let program else { continue }
-                let facts = program.definitions.reduce(program.facts) { $0 | definitions[$1].allFacts }
-                entries.append(TraceEntry(kind: .amount, rule: program.source, label: name, value: value, truth: nil, unit: .won,
-                                          facts: readings(facts, prepared), parameters: readings(program, machine: machine, on: parameters)))
+            if let monthly = programs[index].monthly {
+                entries.append(amountEntry(monthly, name: "monthly", value: recorded[offset], prepared, machine, parameters))
+            }
+            if let oneTime = programs[index].oneTime {
+                entries.append(amountEntry(oneTime, name: "one_time", value: recorded[offset + 1], prepared, machine, parameters))
             }
             offset += 2
-            for (n, note) in spec.notes.enumerated() {
+            for n in programs[index].notes.indices {
                 let value = recorded[offset + n]
                 if value.isFalse { continue }
-                entries.append(TraceEntry(kind: .note, rule: note.when?.source ?? "", label: note.text.ko, value: nil, truth: value.truth,
+                entries.append(TraceEntry(kind: .note, rule: programs[index].notes[n].when?.source ?? "",
+                                          label: programs[index].notes[n].text.values["ko"], value: nil, truth: value.truth,
                                           unit: .bool, facts: [], parameters: []))
             }
             return entries
         }
+    }
+
+    private func amountEntry(_ program: Program, name: String, value: Interval, _ prepared: PreparedFacts, _ machine: Machine,
+                             _ parameters: ResolvedParameters) -> TraceEntry {
+        var facts = program.facts
+        for d in program.definitions { facts = facts | definitions[d].allFacts }
+        return TraceEntry(kind: .amount, rule: program.source, label: name, value: value, truth: nil, unit: .won,
+                          facts: readings(facts, prepared), parameters: readings(program, machine: machine, on: parameters))
     }
 
     private func readings(_ mask: FactMask, _ prepared: PreparedFacts) -> [FactReading] {
