@@ -43,6 +43,11 @@ struct ExpressionTests {
         if case .constant(let m) = p.ops[1] { #expect(m == 32) } else { Issue.record("expected the mantissa 32") }
     }
 
+    @Test func percentOnTheLeftIsExactToo() throws {
+        let p = try compile("32% * income")
+        if case .constant(let m) = p.ops[1] { #expect(m == 32) } else { Issue.record("expected the mantissa 32 after income") }
+    }
+
     @Test func unknownNameSuggestsTheClosest() {
         let e = error("agee >= 65")
         #expect(e?.column == 1)

@@ -102,6 +102,12 @@ struct PackLoadingTests {
         #expect(errors == ["basic_pension.yaml:6:12: unknown name 'agee' (did you mean 'age'?)"])
     }
 
+    @Test func errorsInsideFoldedExpressionsPointAtTheirLine() throws {
+        let errors = try loadErrors(["pack.yaml": Self.minimalPack, "facts.yaml": Self.minimalFacts,
+                                     "basic_pension.yaml": Self.program(">-\n      flag\n      and agee >= 65")])
+        #expect(errors == ["basic_pension.yaml:8:11: unknown name 'agee' (did you mean 'age'?)"])
+    }
+
     @Test func everyErrorIsReportedAtOnce() throws {
         var program = Self.program("age + flag")
         program += "\nnotes:\n  - {text: {ko: 가, en: a}, when: age >= 65 and}\n"

@@ -198,6 +198,10 @@ struct Compiler {
     }
 
     private mutating func emitBinary(_ op: String, _ a: Syntax, _ b: Syntax, column: Int) throws(ExpressionError) -> Unit {
+        // Multiplication commutes: put a decimal factor on the right so it multiplies exactly.
+        if op == "*", decimalFactor(b) == nil, decimalFactor(a) != nil {
+            return try emitBinary(op, b, a, column: column)
+        }
         if op == "*", let factor = decimalFactor(b) {
             let at = try emitScalar(a)
             for o in factor.mantissaOps { push(o, o.stackDelta) }

@@ -39,6 +39,7 @@ struct PackLoader {
                 diagnostics.items.append(PackDiagnostic(file: path, line: 1, column: 1, message: "the file is empty"))
                 return nil
             }
+            diagnostics.sources[path] = text.split(separator: "\n", omittingEmptySubsequences: false)
             return YAMLNode(file: path, node: node, diagnostics: diagnostics)
         } catch let error as YamlError {
             var line = 1, column = 1

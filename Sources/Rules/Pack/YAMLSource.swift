@@ -18,16 +18,42 @@ public struct PackLoadError: Error, Sendable, CustomStringConvertible {
 /// Collects diagnostics while the loader keeps going, so `rules check` can show every error.
 final class Diagnostics {
     var items: [PackDiagnostic] = []
+    /// Source lines by file, to place errors inside block scalars (`>-`) that span lines.
+    var sources: [String: [Substring]] = [:]
 
     /// `columnOffset` is a position inside the scalar's text (an expression column); quoted
     /// scalars start one column after their mark.
     func error(_ file: String, _ node: Node?, _ message: String, columnOffset: Int? = nil) {
         let mark = node?.mark
+        var line = mark?.line ?? 1
         var column = (mark?.column ?? 1) + (columnOffset ?? 0)
-        if columnOffset != nil, let style = node?.scalar?.style, style == .singleQuoted || style == .doubleQuoted {
-            column += 1
+        if let offset = columnOffset, let style = node?.scalar?.style {
+            if style == .singleQuoted || style == .doubleQuoted {
+                column += 1
+            } else if style == .folded || style == .literal, let place = blockPosition(file, after: line, offset: offset) {
+                (line, column) = place
+            }
         }
-        items.append(PackDiagnostic(file: file, line: mark?.line ?? 1, column: column, message: message))
+        items.append(PackDiagnostic(file: file, line: line, column: column, message: message))
+    }
+
+    /// Where the character at `offset` of a folded or literal block's text sits in the file: the
+    /// block's lines follow its indicator line, each contributing its trimmed text and one
+    /// separator.
+    private func blockPosition(_ file: String, after indicatorLine: Int, offset: Int) -> (Int, Int)? {
+        guard let lines = sources[file] else { return nil }
+        var remaining = offset
+        var index = indicatorLine
+        while index < lines.count {
+            let text = lines[index]
+            let indent = text.prefix { $0 == " " }.count
+            let content = text.dropFirst(indent)
+            if content.isEmpty { index += 1; continue }
+            if remaining <= content.count { return (index + 1, indent + remaining + 1) }
+            remaining -= content.count + 1
+            index += 1
+        }
+        return nil
     }
 }
 
