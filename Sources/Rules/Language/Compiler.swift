@@ -106,7 +106,7 @@ struct Compiler {
             }
             if let p = scope.parameters[n] {
                 if p.isTable {
-                    throw ExpressionError(column: column, message: "'\(n)' is a table by household size; write \(n)[household_size]")
+                    throw ExpressionError(column: column, message: "'\(n)' is a table; index it, e.g. \(n)[household_size]")
                 }
                 parameters = parameters | .single(p.index)
                 push(.parameter(p.index), 1)

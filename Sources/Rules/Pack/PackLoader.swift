@@ -204,8 +204,8 @@ struct PackLoader {
                 return .number
             }()
             let isTable = spec["table"] != nil
-            if let t = spec["table"], t.string != "household_size" {
-                t.error("tables are by household_size")
+            if let t = spec["table"], t.string != "household_size" && t.string != "count" {
+                t.error("a table is indexed by 'household_size' or by another 'count' (cells for 1, 2, 3, …)")
             }
             let beyond = TableBeyond(rawValue: spec["beyond"]?.string ?? "none") ?? {
                 spec["beyond"]?.error("'beyond' is linear, last or none")
