@@ -40,9 +40,11 @@ struct IntervalTests {
     }
 
     @Test func roundingIsHalfAwayFromZeroAndByStep() {
-        #expect(Interval(1_714_891.52).rounded(.toNearestOrAwayFromZero, step: 1) == Interval(1_714_892))
-        #expect(Interval(2.5).rounded(.toNearestOrAwayFromZero, step: 1) == Interval(3))
-        #expect(Interval(1234).rounded(.toNearestOrAwayFromZero, step: 10) == Interval(1230))
+        #expect(Interval(1_714_891.52).roundedToNearest(step: 1) == Interval(1_714_892))
+        #expect(Interval(2.5).roundedToNearest(step: 1) == Interval(3))
+        #expect(Interval(1234).roundedToNearest(step: 10) == Interval(1230))
+        #expect(Interval(1239.9).roundedDown(step: 1) == Interval(1239))
+        #expect(Interval(1231).roundedUp(step: 10) == Interval(1240))
     }
 
     @Test func divisionByARangeHoldingZeroIsUnbounded() {

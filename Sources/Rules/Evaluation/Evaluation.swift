@@ -69,9 +69,7 @@ extension RulePack {
         results.reserveCapacity(plan.programs.count)
         withMachine(prepared, parameters) { machine, base in
             if trace { recorded = Array(repeating: Interval(0), count: plan.traceSize) }
-            for i in 0..<definitionCount {
-                base[i] = machine.evaluate(plan.definitions[i])
-            }
+            if definitionCount > 0 { machine.evaluateAll(plan.definitionBlock) }
             if trace { for i in 0..<definitionCount { recorded[i] = base[i] } }
             let unknown = FactMask(~prepared.known.bits)
             for p in 0..<plan.programs.count {
@@ -170,7 +168,7 @@ extension RulePack {
     /// Every failed condition of one programme, as bits (the fast path stops at the first).
     func failedConditions(_ index: Int, _ prepared: PreparedFacts, on day: Day) -> UInt64 {
         withMachine(prepared, resolved(on: day)) { machine, base in
-            for i in 0..<plan.definitions.count { base[i] = machine.evaluate(plan.definitions[i]) }
+            if !plan.definitions.isEmpty { machine.evaluateAll(plan.definitionBlock) }
             let program = plan.programs[index]
             var failed: UInt64 = 0
             for c in 0..<program.conditionCount where machine.evaluate(plan.conditions[program.firstCondition + c]).isFalse {
@@ -183,7 +181,7 @@ extension RulePack {
     /// Every definition's value for a household, for filling texts and the trace.
     func definitionValues(_ prepared: PreparedFacts, on day: Day) -> [Interval] {
         withMachine(prepared, resolved(on: day)) { machine, base in
-            for i in 0..<plan.definitions.count { base[i] = machine.evaluate(plan.definitions[i]) }
+            if !plan.definitions.isEmpty { machine.evaluateAll(plan.definitionBlock) }
             return Array(UnsafeBufferPointer(start: base, count: plan.definitions.count))
         }
     }

@@ -33,6 +33,9 @@ struct ProgramPlan: Sendable {
 final class ExecutionPlan: @unchecked Sendable {
     let code: UnsafeMutableBufferPointer<Op>
     let definitions: UnsafeMutableBufferPointer<Segment>
+    /// Every definition's code followed by a store into its slot, in dependency order: one run
+    /// of this block computes all of them.
+    let definitionBlock: Segment
     let conditions: UnsafeMutableBufferPointer<Segment>
     let conditionFacts: UnsafeMutableBufferPointer<FactMask>
     let notes: UnsafeMutableBufferPointer<Segment>
@@ -52,6 +55,9 @@ final class ExecutionPlan: @unchecked Sendable {
         }
         let aggregatePlans = aggs.map { AggregatePlan(kind: $0.kind, list: $0.list, condition: add($0.condition)) }
         let definitionSegments = defs.map { add($0.program.ops) }
+        let blockStart = Int32(code.count)
+        for (i, d) in defs.enumerated() { code.append(contentsOf: d.program.ops + [.store(i)]) }
+        let definitionBlock = Segment(start: blockStart, end: Int32(code.count))
         var conditionSegments: [Segment] = [], conditionFacts: [FactMask] = [], noteSegments: [Segment] = []
         var programPlans: [ProgramPlan] = []
         var offsets: [Int] = []
@@ -76,6 +82,7 @@ final class ExecutionPlan: @unchecked Sendable {
         }
         self.code = copy(code)
         self.definitions = copy(definitionSegments)
+        self.definitionBlock = definitionBlock
         self.conditions = copy(conditionSegments)
         self.conditionFacts = copy(conditionFacts)
         self.notes = copy(noteSegments)

@@ -22,6 +22,11 @@ struct Machine {
         return r
     }
 
+    /// Runs the definitions block: every definition in dependency order, each stored in its slot.
+    mutating func evaluateAll(_ block: Segment) {
+        _ = evaluate(block)
+    }
+
     /// Runs a program without recording which parameters it touched (for the trace).
     func peek(_ ops: [Op]) -> Interval {
         var mask = unverified
@@ -68,11 +73,11 @@ struct Machine {
             case .maximum:
                 sp -= 1; stack[sp - 1] = .maximum(stack[sp - 1], stack[sp])
             case .round(let step):
-                stack[sp - 1] = stack[sp - 1].rounded(.toNearestOrAwayFromZero, step: step)
+                stack[sp - 1] = stack[sp - 1].roundedToNearest(step: step)
             case .floor(let step):
-                stack[sp - 1] = stack[sp - 1].rounded(.down, step: step)
+                stack[sp - 1] = stack[sp - 1].roundedDown(step: step)
             case .ceil(let step):
-                stack[sp - 1] = stack[sp - 1].rounded(.up, step: step)
+                stack[sp - 1] = stack[sp - 1].roundedUp(step: step)
             case .less:
                 sp -= 1; stack[sp - 1] = .lessThan(stack[sp - 1], stack[sp])
             case .lessOrEqual:
@@ -97,12 +102,14 @@ struct Machine {
                 let count = listSpans[i].count
                 stack[sp] = count >= 0 ? Interval(Double(count)) : .nonNegative
                 sp += 1
+            case .store(let i):
+                sp -= 1; definitions[i] = stack[sp]
             case .aggregate(let i):
                 stack[sp] = aggregate(aggregates[i], stack: stack + sp + 1, unverified: &unverified)
                 sp += 1
             }
         }
-        return stack[0]
+        return sp > 0 ? stack[0] : Interval(0)
     }
 
     private func aggregate(_ a: AggregatePlan, stack: UnsafeMutablePointer<Interval>, unverified: inout ParameterMask) -> Interval {

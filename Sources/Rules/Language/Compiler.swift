@@ -300,6 +300,7 @@ extension Op {
         case .constant, .fact, .definition, .parameter, .parameterMantissa, .local, .aggregate, .size: 1
         case .table, .negate, .round, .floor, .ceil, .not: 0
         case .choose: -2
+        case .store: -1
         default: -1
         }
     }

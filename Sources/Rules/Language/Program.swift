@@ -17,6 +17,8 @@ enum Op: Sendable {
     case and, or, not, choose
     case aggregate(Int)
     case size(Int)
+    /// Pops a definition's value into its slot (the definitions run as one block).
+    case store(Int)
 }
 
 /// What an aggregate computes over a list fact.

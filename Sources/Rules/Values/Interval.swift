@@ -104,9 +104,21 @@ extension Interval {
     }
 
     /// Rounds both bounds to a multiple of `step`, halves away from zero (the won rounding rule).
-    @inlinable public func rounded(_ rule: FloatingPointRoundingRule, step: Double) -> Interval {
-        if step == 1 { return Interval(lo.rounded(rule), hi.rounded(rule)) }
-        return Interval((lo / step).rounded(rule) * step, (hi / step).rounded(rule) * step)
+    @inlinable public func roundedToNearest(step: Double) -> Interval {
+        if step == 1 { return Interval(lo.rounded(), hi.rounded()) }
+        return Interval((lo / step).rounded() * step, (hi / step).rounded() * step)
+    }
+
+    /// Rounds both bounds down to a multiple of `step`.
+    @inlinable public func roundedDown(step: Double) -> Interval {
+        if step == 1 { return Interval(lo.rounded(.down), hi.rounded(.down)) }
+        return Interval((lo / step).rounded(.down) * step, (hi / step).rounded(.down) * step)
+    }
+
+    /// Rounds both bounds up to a multiple of `step`.
+    @inlinable public func roundedUp(step: Double) -> Interval {
+        if step == 1 { return Interval(lo.rounded(.up), hi.rounded(.up)) }
+        return Interval((lo / step).rounded(.up) * step, (hi / step).rounded(.up) * step)
     }
 
     // MARK: Comparison and logic, Kleene-style
