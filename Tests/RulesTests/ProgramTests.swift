@@ -312,3 +312,23 @@ struct ProgramTests {
         #expect(trace.contains { $0.kind == .note && ($0.label ?? "").contains("근로소득 추가공제") })
     }
 }
+
+@Suite("Trace and plain evaluation agree")
+struct TraceAgreementTests {
+    @Test(arguments: [
+        Facts(["age": .number(30), "children_age_months": .list([])]),
+        Facts(["children_age_months": .list([1, 30, 60, 90]), "months_in_siheung": .number(60)]),
+        Fixtures.zeroAssets(["household_size": .number(7), "crisis": .bool(true)]),
+        Facts(),
+    ])
+    func sameResultsWithAndWithoutTrace(facts: Facts) {
+        let plain = Fixtures.evaluate(facts)
+        let traced = Fixtures.evaluate(facts, trace: true)
+        for (a, b) in zip(plain.programs, traced.programs) {
+            #expect(a.status == b.status && a.confidence == b.confidence && a.monthlyAmount == b.monthlyAmount
+                    && a.oneTimeAmount == b.oneTimeAmount, "\(a.id)")
+            #expect(plain.missing(a) == traced.missing(b) && plain.unmet(a) == traced.unmet(b), "\(a.id)")
+        }
+        #expect(plain.nextQuestion == traced.nextQuestion)
+    }
+}

@@ -93,7 +93,9 @@ extension RulePack {
                 }
                 let status: Status = failed != 0 ? .ineligible : (anyOpen ? .undetermined : .eligible)
                 var monthly: Won?, oneTime: Won?
-                // Amounts are only worked out when they will be shown, unless the trace wants them.
+                // Amounts are only worked out when they will be shown, unless the trace wants them;
+                // an amount that is not shown must not change the confidence.
+                let unverifiedBeforeAmounts = machine.unverified
                 if status == .eligible || trace {
                     if let m = program.monthly {
                         let v = machine.evaluate(m)
@@ -113,6 +115,7 @@ extension RulePack {
                         recorded[offset + n] = s.isEmpty ? .trueValue : machine.evaluate(s)
                     }
                 }
+                if status != .eligible { machine.unverified = unverifiedBeforeAmounts }
                 let confidence: Confidence = (program.parameters & machine.unverified).isEmpty ? .verified : .toCheck
                 results.append(ProgramResult(id: programIDs[p], status: status, monthlyAmount: monthly, oneTimeAmount: oneTime,
                                              confidence: confidence, programIndex: p,
