@@ -114,6 +114,34 @@ struct EvalCommandTests {
         #expect((age["facts"] as? [String: Any])?["age"] as? Int == 67)
     }
 
+    @Test func readsAFileAndNamesItInErrors() throws {
+        let dir = try Fixtures.temporaryPack(["good.json": "{\"children_age_months\": [30, 60]}", "bad.json": "{\"age\": -3}"])
+        let good = Process()
+        good.executableURL = try Self.binary()
+        good.arguments = ["eval", "--rules", Fixtures.packDirectory, "--date", "2026-06-01", dir + "/good.json"]
+        let out = Pipe()
+        good.standardOutput = out
+        try good.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        good.waitUntilExit()
+        #expect(good.terminationStatus == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let child = try #require((json["programs"] as? [[String: Any]])?.first { $0["id"] as? String == "child_allowance" })
+        #expect(child["monthly_amount_krw"] as? Int == 200_000)
+
+        let bad = Process()
+        bad.executableURL = try Self.binary()
+        bad.arguments = ["eval", "--rules", Fixtures.packDirectory, "--date", "2026-06-01", dir + "/bad.json"]
+        let err = Pipe()
+        bad.standardError = err
+        bad.standardOutput = Pipe()
+        try bad.run()
+        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        bad.waitUntilExit()
+        #expect(bad.terminationStatus == 2)
+        #expect(message.contains("bad.json") && message.contains("'age'") && message.split(separator: "\n").count == 1)
+    }
+
     @Test func textFormatIsAKoreanSummary() throws {
         let run = try Self.eval("{\"age\": 64}", ["--date", "2026-06-01", "--format", "text"])
         #expect(run.status == 0)
