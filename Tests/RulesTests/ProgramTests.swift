@@ -332,3 +332,37 @@ struct TraceAgreementTests {
         #expect(plain.nextQuestion == traced.nextQuestion)
     }
 }
+
+/// `confidence` is verified when every parameter that shaped the result is [V]; a [S] figure
+/// multiplied by a known zero, or discarded by `max(0, …)`, shaped nothing.
+@Suite("Confidence follows the figures that shaped the result")
+struct ConfidenceTests {
+    @Test func basicPensionWithoutIncomeIsVerifiedAsInTheContract() {
+        let e = Fixtures.evaluate(Fixtures.zeroAssets(["age": .number(67), "has_spouse": .bool(false), "household_size": .number(1)]))
+        #expect(e["basic_pension"]!.confidence == .verified)
+        #expect(e["basic_pension"]!.monthlyAmount == Won(349_700))
+    }
+
+    @Test func earningsAboveTheSingleSourceDeductionNeedChecking() {
+        let e = Fixtures.evaluate(Fixtures.zeroAssets(["age": .number(67), "has_spouse": .bool(false), "earned_income_krw": .number(1_500_000)]))
+        #expect(e["basic_pension"]!.status == .eligible)
+        #expect(e["basic_pension"]!.confidence == .toCheck)
+    }
+
+    @Test func livelihoodWithoutAssetsIsVerifiedAndWithPropertyIsNot() {
+        let bare = Fixtures.evaluate(Fixtures.zeroAssets(["household_size": .number(2), "other_income_krw": .number(1_000_000)]))
+        #expect(bare["livelihood_benefit"]!.confidence == .verified)
+        let owner = Fixtures.evaluate(Fixtures.zeroAssets(["household_size": .number(2), "property_krw": .number(100_000_000)]))
+        #expect(owner["livelihood_benefit"]!.confidence == .toCheck)
+        // Below the [S] 기본재산액 the property term is max(0, negative) = 0: still verified.
+        let small = Fixtures.evaluate(Fixtures.zeroAssets(["household_size": .number(2), "property_krw": .number(30_000_000)]))
+        #expect(small["livelihood_benefit"]!.confidence == .verified)
+    }
+
+    @Test func anIneligibleResultCountsOnlyTheConditionThatFailed() {
+        // Age decides 기초연금 alone; the [S] income figures behind the other condition do not matter.
+        let e = Fixtures.evaluate(Facts(["age": .number(40), "earned_income_krw": .number(3_000_000)]))
+        #expect(e["basic_pension"]!.status == .ineligible)
+        #expect(e["basic_pension"]!.confidence == .verified)
+    }
+}

@@ -78,47 +78,53 @@ extension RulePack {
                 var failed: UInt64 = 0
                 var open = FactMask()
                 var anyOpen = false
+                // The unconfirmed parameters behind the status: for a failure, those of the
+                // condition that failed; otherwise those of every condition.
+                var taint = ParameterMask()
+                var failedTaint = ParameterMask()
                 for c in 0..<program.conditionCount {
                     // One failed condition settles the status; without a trace the rest can wait
                     // until someone asks for the unmet texts.
                     if failed != 0 && !trace { break }
-                    let value = machine.evaluate(plan.conditions[program.firstCondition + c])
+                    let (value, t) = machine.evaluate(plan.conditions[program.firstCondition + c])
                     if trace { recorded[offset] = value; offset += 1 }
                     if value.isFalse {
+                        if failed == 0 { failedTaint = t }
                         failed |= 1 << UInt64(c)
-                    } else if !value.isTrue {
-                        anyOpen = true
-                        open = open | plan.conditionFacts[program.firstCondition + c]
+                    } else {
+                        taint = taint | t
+                        if !value.isTrue {
+                            anyOpen = true
+                            open = open | plan.conditionFacts[program.firstCondition + c]
+                        }
                     }
                 }
                 let status: Status = failed != 0 ? .ineligible : (anyOpen ? .undetermined : .eligible)
+                if status == .ineligible { taint = failedTaint }
                 var monthly: Won?, oneTime: Won?
                 // Amounts are only worked out when they will be shown, unless the trace wants them;
-                // an amount that is not shown must not change the confidence.
-                let unverifiedBeforeAmounts = machine.unverified
+                // an amount that is not shown does not change the confidence.
                 if status == .eligible || trace {
                     if let m = program.monthly {
-                        let v = machine.evaluate(m)
+                        let (v, t) = machine.evaluate(m)
                         if trace { recorded[offset] = v }
-                        monthly = status == .eligible ? Self.won(v) : nil
+                        if status == .eligible { monthly = Self.won(v); taint = taint | t }
                     }
                     if let o = program.oneTime {
-                        let v = machine.evaluate(o)
+                        let (v, t) = machine.evaluate(o)
                         if trace { recorded[offset + 1] = v }
-                        oneTime = status == .eligible ? Self.won(v) : nil
+                        if status == .eligible { oneTime = Self.won(v); taint = taint | t }
                     }
                 }
                 if trace {
                     offset += 2
                     for n in 0..<program.noteCount {
                         let s = plan.notes[program.firstNote + n]
-                        recorded[offset + n] = s.isEmpty ? .trueValue : machine.evaluate(s)
+                        recorded[offset + n] = s.isEmpty ? .trueValue : machine.evaluate(s).value
                     }
                 }
-                if status != .eligible { machine.unverified = unverifiedBeforeAmounts }
-                let confidence: Confidence = (program.parameters & machine.unverified).isEmpty ? .verified : .toCheck
                 results.append(ProgramResult(id: programIDs[p], status: status, monthlyAmount: monthly, oneTimeAmount: oneTime,
-                                             confidence: confidence, programIndex: p,
+                                             confidence: taint.isEmpty ? .verified : .toCheck, programIndex: p,
                                              missingMask: status == .undetermined ? open & unknown : FactMask(), failedMask: failed))
             }
         }
@@ -136,14 +142,17 @@ extension RulePack {
                         _ body: (inout Machine, UnsafeMutablePointer<Interval>) -> R) -> R {
         let definitionCount = plan.definitions.count
         return withUnsafeTemporaryAllocation(of: Interval.self, capacity: definitionCount + stackSize) { buffer in
-            let base = buffer.baseAddress!
-            return prepared.scalars.withUnsafeBufferPointer { facts in
-                prepared.listSpans.withUnsafeBufferPointer { spans in
-                    prepared.listValues.withUnsafeBufferPointer { values in
-                        var machine = Machine(code: plan.code, aggregates: plan.aggregates, facts: facts, listSpans: spans, listValues: values,
-                                              definitions: base, parameters: parameters, stack: base + definitionCount,
-                                              unverified: parameters.unverified)
-                        return body(&machine, base)
+            withUnsafeTemporaryAllocation(of: ParameterMask.self, capacity: definitionCount + stackSize) { taints in
+                let base = buffer.baseAddress!, taintBase = taints.baseAddress!
+                return prepared.scalars.withUnsafeBufferPointer { facts in
+                    prepared.listSpans.withUnsafeBufferPointer { spans in
+                        prepared.listValues.withUnsafeBufferPointer { values in
+                            var machine = Machine(code: plan.code, aggregates: plan.aggregates, facts: facts, listSpans: spans,
+                                                  listValues: values, definitions: base, definitionTaints: taintBase,
+                                                  parameters: parameters, stack: base + definitionCount,
+                                                  taints: taintBase + definitionCount)
+                            return body(&machine, base)
+                        }
                     }
                 }
             }
@@ -174,7 +183,7 @@ extension RulePack {
             if !plan.definitions.isEmpty { machine.evaluateAll(plan.definitionBlock) }
             let program = plan.programs[index]
             var failed: UInt64 = 0
-            for c in 0..<program.conditionCount where machine.evaluate(plan.conditions[program.firstCondition + c]).isFalse {
+            for c in 0..<program.conditionCount where machine.evaluate(plan.conditions[program.firstCondition + c]).value.isFalse {
                 failed |= 1 << UInt64(c)
             }
             return failed

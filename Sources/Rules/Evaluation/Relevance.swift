@@ -89,10 +89,10 @@ extension RulePack {
             out.reserveCapacity(spec.definitions.count + program.conditionCount)
             // Definitions are in dependency order, so evaluating the used ones in order suffices.
             for d in spec.definitions {
-                base[d] = machine.evaluate(plan.definitions[d])
+                base[d] = machine.evaluate(plan.definitions[d]).value
                 out.append(base[d])
             }
-            for c in 0..<program.conditionCount { out.append(machine.evaluate(plan.conditions[program.firstCondition + c])) }
+            for c in 0..<program.conditionCount { out.append(machine.evaluate(plan.conditions[program.firstCondition + c]).value) }
             return out
         }
     }
