@@ -7,7 +7,10 @@ struct WelfareKiosk: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "welfare-kiosk",
         abstract: "A public welfare kiosk for 시흥시's 행정복지센터.",
-        subcommands: [RunCommand.self, CheckConfigCommand.self, ThemesCommand.self, StatsCommand.self],
+        subcommands: [
+            RunCommand.self, EvalCommand.self, RulesCommand.self, StatsCommand.self,
+            CheckConfigCommand.self, ThemesCommand.self,
+        ],
         defaultSubcommand: RunCommand.self
     )
 }

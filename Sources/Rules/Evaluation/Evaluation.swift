@@ -1,0 +1,248 @@
+/// The outcome for one programme.
+public struct ProgramResult: Sendable {
+    public let id: ProgramID
+    public let status: Status
+    public let monthlyAmount: Won?
+    public let oneTimeAmount: Won?
+    public let confidence: Confidence
+    let programIndex: Int
+    let missingMask: FactMask
+    /// Conditions found failed, as bits by condition position; untraced evaluation stops at the
+    /// first, and `Evaluation.unmet` finds the rest.
+    let failedMask: UInt64
+}
+
+/// The result of evaluating a household against a pack on one date.
+public struct Evaluation: Sendable {
+    public let pack: RulePack
+    public let day: Day
+    public let facts: PreparedFacts
+    /// Every programme of the pack, sorted by id.
+    public let programs: [ProgramResult]
+    /// Every value computed on the way, recorded when evaluated with `trace: true`; `trace(_:)`
+    /// joins them with the pack's rule texts, fact values and parameter sources.
+    let recorded: [Interval]
+
+    public var isTraced: Bool { !recorded.isEmpty }
+
+    public subscript(id: ProgramID) -> ProgramResult? { programs.first { $0.id == id } }
+
+    /// Unknown facts that could still change this programme's status, in topic order.
+    public func missing(_ result: ProgramResult) -> [FactKey] {
+        pack.relevantMissing(result, facts, on: day).indices.map { pack.facts[$0].key }
+    }
+
+    /// The fact whose answer would settle the most undetermined programmes (ties go to the
+    /// pack's topic order), or nil when no answer could change any status. Computed on each
+    /// call: it weighs which unknown facts can still matter.
+    public var nextQuestion: FactKey? {
+        pack.nextQuestion(programs.map { pack.relevantMissing($0, facts, on: day) })
+    }
+
+    /// The failed conditions in plain words, figures filled in (Korean by default).
+    public func unmet(_ result: ProgramResult, language: String = "ko") -> [String] {
+        guard result.failedMask != 0 else { return [] }
+        let spec = pack.programs[result.programIndex]
+        let values = pack.definitionValues(facts, on: day)
+        let failed = pack.failedConditions(result.programIndex, facts, on: day)
+        return spec.conditions.indices.filter { failed & (1 << UInt64($0)) != 0 }.map {
+            pack.fill(spec.conditions[$0].unmet[language], definitions: values, facts: facts, day: day)
+        }
+    }
+}
+
+extension RulePack {
+    /// Evaluates every programme for a household on a date.
+    ///
+    /// Without `trace` this allocates only the result array: definitions and the value stack
+    /// live in a temporary buffer. With `trace` every value computed is kept as well.
+    public func evaluate(_ facts: Facts, on day: Day, trace: Bool = false) -> Evaluation {
+        evaluate(prepare(facts), on: day, trace: trace)
+    }
+
+    public func evaluate(_ prepared: PreparedFacts, on day: Day, trace: Bool = false) -> Evaluation {
+        let parameters = resolved(on: day)
+        let plan = self.plan
+        let definitionCount = plan.definitions.count
+        var recorded: [Interval] = []
+        var results: [ProgramResult] = []
+        results.reserveCapacity(plan.programs.count)
+        withMachine(prepared, parameters) { machine, base in
+            if trace { recorded = Array(repeating: Interval(0), count: plan.traceSize) }
+            if definitionCount > 0 { machine.evaluateAll(plan.definitionBlock) }
+            if trace { for i in 0..<definitionCount { recorded[i] = base[i] } }
+            let unknown = FactMask(~prepared.known.bits)
+            for p in 0..<plan.programs.count {
+                let program = plan.programs[p]
+                var offset = trace ? plan.traceOffsets[p] : 0
+                var failed: UInt64 = 0
+                var open = FactMask()
+                var anyOpen = false
+                // The unconfirmed parameters behind the status: for a failure, those of the
+                // condition that failed; otherwise those of every condition.
+                var taint = ParameterMask()
+                var failedTaint = ParameterMask()
+                for c in 0..<program.conditionCount {
+                    // One failed condition settles the status; without a trace the rest can wait
+                    // until someone asks for the unmet texts.
+                    if failed != 0 && !trace { break }
+                    let (value, t) = machine.evaluate(plan.conditions[program.firstCondition + c])
+                    if trace { recorded[offset] = value; offset += 1 }
+                    if value.isFalse {
+                        if failed == 0 { failedTaint = t }
+                        failed |= 1 << UInt64(c)
+                    } else {
+                        taint = taint | t
+                        if !value.isTrue {
+                            anyOpen = true
+                            open = open | plan.conditionFacts[program.firstCondition + c]
+                        }
+                    }
+                }
+                let status: Status = failed != 0 ? .ineligible : (anyOpen ? .undetermined : .eligible)
+                if status == .ineligible { taint = failedTaint }
+                var monthly: Won?, oneTime: Won?
+                // Amounts are only worked out when they will be shown, unless the trace wants them;
+                // an amount that is not shown does not change the confidence.
+                if status == .eligible || trace {
+                    if let m = program.monthly {
+                        let (v, t) = machine.evaluate(m)
+                        if trace { recorded[offset] = v }
+                        if status == .eligible { monthly = Self.won(v); taint = taint | t }
+                    }
+                    if let o = program.oneTime {
+                        let (v, t) = machine.evaluate(o)
+                        if trace { recorded[offset + 1] = v }
+                        if status == .eligible { oneTime = Self.won(v); taint = taint | t }
+                    }
+                }
+                if trace {
+                    offset += 2
+                    for n in 0..<program.noteCount {
+                        let s = plan.notes[program.firstNote + n]
+                        recorded[offset + n] = s.isEmpty ? .trueValue : machine.evaluate(s).value
+                    }
+                }
+                results.append(ProgramResult(id: programIDs[p], status: status, monthlyAmount: monthly, oneTimeAmount: oneTime,
+                                             confidence: taint.isEmpty ? .verified : .toCheck, programIndex: p,
+                                             missingMask: status == .undetermined ? open & unknown : FactMask(), failedMask: failed))
+            }
+        }
+        return Evaluation(pack: self, day: day, facts: prepared, programs: results, recorded: recorded)
+    }
+
+    private static func won(_ v: Interval) -> Won? {
+        guard let x = v.point, x.isFinite else { return nil }
+        return Won(Int(x.rounded()))
+    }
+
+    /// Sets up a machine over a household's facts with its definitions slots and value stack in
+    /// one temporary buffer.
+    func withMachine<R>(_ prepared: PreparedFacts, _ parameters: ResolvedParameters,
+                        _ body: (inout Machine, UnsafeMutablePointer<Interval>) -> R) -> R {
+        let definitionCount = plan.definitions.count
+        return withUnsafeTemporaryAllocation(of: Interval.self, capacity: definitionCount + stackSize) { buffer in
+            withUnsafeTemporaryAllocation(of: ParameterMask.self, capacity: definitionCount + stackSize) { taints in
+                let base = buffer.baseAddress!, taintBase = taints.baseAddress!
+                return prepared.scalars.withUnsafeBufferPointer { facts in
+                    prepared.listSpans.withUnsafeBufferPointer { spans in
+                        prepared.listValues.withUnsafeBufferPointer { values in
+                            var machine = Machine(code: plan.code, aggregates: plan.aggregates, facts: facts, listSpans: spans,
+                                                  listValues: values, definitions: base, definitionTaints: taintBase,
+                                                  parameters: parameters, stack: base + definitionCount,
+                                                  taints: taintBase + definitionCount)
+                            return body(&machine, base)
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The fact in the most `missing` lists; ties go to the earlier fact in topic order.
+    func nextQuestion(_ masks: [FactMask]) -> FactKey? {
+        var union: UInt64 = 0
+        for m in masks { union |= m.bits }
+        guard union != 0 else { return nil }
+        var best = -1, bestCount = 0
+        var rest = union
+        // Facts in topic order; a later fact must beat, not tie, the best so far.
+        while rest != 0 {
+            let f = rest.trailingZeroBitCount
+            rest &= rest - 1
+            var count = 0
+            for m in masks where m.contains(f) { count += 1 }
+            if count > bestCount { best = f; bestCount = count }
+        }
+        return facts[best].key
+    }
+
+    /// Every failed condition of one programme, as bits (the fast path stops at the first).
+    func failedConditions(_ index: Int, _ prepared: PreparedFacts, on day: Day) -> UInt64 {
+        withMachine(prepared, resolved(on: day)) { machine, base in
+            if !plan.definitions.isEmpty { machine.evaluateAll(plan.definitionBlock) }
+            let program = plan.programs[index]
+            var failed: UInt64 = 0
+            for c in 0..<program.conditionCount where machine.evaluate(plan.conditions[program.firstCondition + c]).value.isFalse {
+                failed |= 1 << UInt64(c)
+            }
+            return failed
+        }
+    }
+
+    /// Every definition's value for a household, for filling texts and the trace.
+    func definitionValues(_ prepared: PreparedFacts, on day: Day) -> [Interval] {
+        withMachine(prepared, resolved(on: day)) { machine, base in
+            if !plan.definitions.isEmpty { machine.evaluateAll(plan.definitionBlock) }
+            return Array(UnsafeBufferPointer(start: base, count: plan.definitions.count))
+        }
+    }
+
+    /// Fills `{name}` placeholders with Korean money (or plain numbers for other units).
+    func fill(_ template: String, definitions values: [Interval], facts prepared: PreparedFacts, day: Day) -> String {
+        var out = ""
+        var name: String?
+        for c in template {
+            if c == "{" { name = ""; continue }
+            if c == "}", let n = name {
+                out += render(n, values: values, prepared: prepared, day: day)
+                name = nil
+                continue
+            }
+            if name != nil { name!.append(c) } else { out.append(c) }
+        }
+        return out
+    }
+
+    private func render(_ name: String, values: [Interval], prepared: PreparedFacts, day: Day) -> String {
+        var interval = Interval.nonNegative
+        var unit = Unit.number
+        if let d = definitions.firstIndex(where: { $0.name == name }) {
+            interval = values[d]
+            if case .scalar(let u) = definitions[d].program.type { unit = u }
+        } else if let f = factIndex[FactKey(name)] {
+            interval = prepared.scalars[f]
+            if case .scalar(let u) = facts[f].type { unit = u }
+        } else if let p = parameters.firstIndex(where: { $0.name == name }) {
+            interval = resolved(on: day).scalars[p]
+            unit = parameters[p].unit
+        }
+        return Self.format(interval, unit: unit)
+    }
+
+    static func format(_ v: Interval, unit: Unit) -> String {
+        func one(_ x: Double) -> String {
+            switch unit {
+            case .won: KoreanMoney.format(x)
+            case .months: "\(Int(x))개월"
+            case .years: "\(Int(x))세"
+            case .count: "\(Int(x))"
+            case .bool: x >= 1 ? "예" : "아니요"
+            default: x == x.rounded() ? "\(Int(x))" : "\(x)"
+            }
+        }
+        if v.isPoint { return one(v.lo) }
+        if v.hi.isInfinite { return "\(one(v.lo)) 이상" }
+        return "\(one(v.lo))~\(one(v.hi))"
+    }
+}

@@ -1,0 +1,103 @@
+/// A range of instructions in the plan's code.
+struct Segment: Sendable {
+    let start: Int32
+    let end: Int32
+    static let empty = Segment(start: 0, end: 0)
+    var isEmpty: Bool { start == end }
+}
+
+/// An aggregate as the machine runs it: plain values only.
+struct AggregatePlan: Sendable {
+    let kind: AggregateKind
+    let list: Int
+    let condition: Segment
+}
+
+/// One programme as the machine runs it.
+struct ProgramPlan: Sendable {
+    /// Range into `ExecutionPlan.conditions`.
+    let firstCondition: Int
+    let conditionCount: Int
+    let monthly: Segment?
+    let oneTime: Segment?
+    let firstNote: Int
+    let noteCount: Int
+    let parameters: ParameterMask
+}
+
+/// The whole pack flattened for evaluation: one code array, and programmes, conditions and
+/// definitions as ranges into it.
+///
+/// The memory is allocated once when the pack loads and never moves, so evaluation reads it
+/// through plain pointers — no reference counting, no copies of the richer pack structures.
+final class ExecutionPlan: @unchecked Sendable {
+    let code: UnsafeMutableBufferPointer<Op>
+    let definitions: UnsafeMutableBufferPointer<Segment>
+    /// Every definition's code followed by a store into its slot, in dependency order: one run
+    /// of this block computes all of them.
+    let definitionBlock: Segment
+    let conditions: UnsafeMutableBufferPointer<Segment>
+    let conditionFacts: UnsafeMutableBufferPointer<FactMask>
+    let notes: UnsafeMutableBufferPointer<Segment>
+    let programs: UnsafeMutableBufferPointer<ProgramPlan>
+    let aggregates: UnsafeMutableBufferPointer<AggregatePlan>
+    /// Values recorded by a traced evaluation: definitions, then per programme its conditions,
+    /// monthly, one-time and notes.
+    let traceSize: Int
+    let traceOffsets: [Int]
+
+    init(definitions defs: [Definition], programs specs: [ProgramSpec], aggregates aggs: [Aggregate]) {
+        var code: [Op] = []
+        func add(_ ops: [Op]) -> Segment {
+            let start = Int32(code.count)
+            code.append(contentsOf: ops)
+            return Segment(start: start, end: Int32(code.count))
+        }
+        let aggregatePlans = aggs.map { AggregatePlan(kind: $0.kind, list: $0.list, condition: add($0.condition)) }
+        let definitionSegments = defs.map { add($0.program.ops) }
+        let blockStart = Int32(code.count)
+        for (i, d) in defs.enumerated() { code.append(contentsOf: d.program.ops + [.store(i)]) }
+        let definitionBlock = Segment(start: blockStart, end: Int32(code.count))
+        var conditionSegments: [Segment] = [], conditionFacts: [FactMask] = [], noteSegments: [Segment] = []
+        var programPlans: [ProgramPlan] = []
+        var offsets: [Int] = []
+        var traceSize = defs.count
+        for spec in specs {
+            offsets.append(traceSize)
+            let first = conditionSegments.count, firstNote = noteSegments.count
+            for c in spec.conditions {
+                conditionSegments.append(add(c.program.ops))
+                conditionFacts.append(c.allFacts)
+            }
+            for n in spec.notes { noteSegments.append(n.when.map { add($0.ops) } ?? .empty) }
+            programPlans.append(ProgramPlan(firstCondition: first, conditionCount: spec.conditions.count,
+                                            monthly: spec.monthly.map { add($0.ops) }, oneTime: spec.oneTime.map { add($0.ops) },
+                                            firstNote: firstNote, noteCount: spec.notes.count, parameters: spec.allParameters))
+            traceSize += spec.conditions.count + 2 + spec.notes.count
+        }
+        func copy<T>(_ a: [T]) -> UnsafeMutableBufferPointer<T> {
+            let b = UnsafeMutableBufferPointer<T>.allocate(capacity: max(a.count, 1))
+            _ = b.initialize(from: a)
+            return UnsafeMutableBufferPointer(rebasing: b[0..<a.count])
+        }
+        self.code = copy(code)
+        self.definitions = copy(definitionSegments)
+        self.definitionBlock = definitionBlock
+        self.conditions = copy(conditionSegments)
+        self.conditionFacts = copy(conditionFacts)
+        self.notes = copy(noteSegments)
+        self.programs = copy(programPlans)
+        self.aggregates = copy(aggregatePlans)
+        self.traceSize = traceSize
+        self.traceOffsets = offsets
+    }
+
+    deinit {
+        for b in [UnsafeMutableRawPointer(code.baseAddress), UnsafeMutableRawPointer(definitions.baseAddress),
+                  UnsafeMutableRawPointer(conditions.baseAddress), UnsafeMutableRawPointer(conditionFacts.baseAddress),
+                  UnsafeMutableRawPointer(notes.baseAddress), UnsafeMutableRawPointer(programs.baseAddress),
+                  UnsafeMutableRawPointer(aggregates.baseAddress)] {
+            b?.deallocate()
+        }
+    }
+}

@@ -1,0 +1,205 @@
+/// Runs compiled code over intervals for one household on one date.
+///
+/// Everything it reads is behind plain pointers and the value stack is memory the caller
+/// provides (a temporary allocation on the call stack), so the untraced evaluation of a
+/// household allocates nothing but its result array.
+///
+/// Beside each value the machine carries its *taint*: the parameters not marked [V] whose
+/// value actually shaped it. A figure multiplied by a known zero, or a term that `max(0, …)`
+/// discards, shapes nothing — so a household without property is not "to be checked" because
+/// the property conversion rate is a single-source figure.
+struct Machine {
+    let code: UnsafeMutableBufferPointer<Op>
+    let aggregates: UnsafeMutableBufferPointer<AggregatePlan>
+    let facts: UnsafeBufferPointer<Interval>
+    let listSpans: UnsafeBufferPointer<ListSpan>
+    let listValues: UnsafeBufferPointer<Double>
+    let definitions: UnsafeMutablePointer<Interval>
+    let definitionTaints: UnsafeMutablePointer<ParameterMask>
+    let parameters: ResolvedParameters
+    let stack: UnsafeMutablePointer<Interval>
+    let taints: UnsafeMutablePointer<ParameterMask>
+
+    /// The value of a program and the unconfirmed parameters that shaped it.
+    func evaluate(_ segment: Segment) -> (value: Interval, taint: ParameterMask) {
+        run(UnsafeBufferPointer(rebasing: code[Int(segment.start)..<Int(segment.end)]), base: 0, local: Interval(0))
+    }
+
+    /// Runs the definitions block: every definition in dependency order, each stored in its slot.
+    func evaluateAll(_ block: Segment) {
+        _ = evaluate(block)
+    }
+
+    /// Runs a program given as instructions (for the trace's table cells).
+    func peek(_ ops: [Op]) -> Interval {
+        ops.withUnsafeBufferPointer { run($0, base: 0, local: Interval(0)).value }
+    }
+
+    private func run(_ ops: UnsafeBufferPointer<Op>, base: Int, local: Interval) -> (value: Interval, taint: ParameterMask) {
+        let stack = self.stack + base, taints = self.taints + base
+        let scalars = parameters.scalars, mantissas = parameters.mantissas, unconfirmed = parameters.unverified
+        let none = ParameterMask()
+        var sp = 0
+        func push(_ v: Interval, _ t: ParameterMask) {
+            stack[sp] = v
+            taints[sp] = t
+            sp += 1
+        }
+        for op in ops {
+            switch op {
+            case .constant(let x):
+                push(Interval(x), none)
+            case .fact(let i):
+                push(facts[i], none)
+            case .definition(let i):
+                push(definitions[i], definitionTaints[i])
+            case .parameter(let i):
+                push(scalars[i], unconfirmed.contains(i) ? .single(i) : none)
+            case .parameterMantissa(let i):
+                push(mantissas[i], unconfirmed.contains(i) ? .single(i) : none)
+            case .table(let i):
+                let (value, verified) = parameters.lookup(i, stack[sp - 1])
+                stack[sp - 1] = value
+                if !verified { taints[sp - 1] = taints[sp - 1] | .single(i) }
+            case .local:
+                push(local, none)
+            case .add:
+                sp -= 1; stack[sp - 1] = stack[sp - 1] + stack[sp]; taints[sp - 1] = taints[sp - 1] | taints[sp]
+            case .subtract:
+                sp -= 1; stack[sp - 1] = stack[sp - 1] - stack[sp]; taints[sp - 1] = taints[sp - 1] | taints[sp]
+            case .multiply:
+                sp -= 1
+                let a = stack[sp - 1], b = stack[sp]
+                stack[sp - 1] = a * b
+                // A known zero decides the product alone.
+                if a.lo == 0 && a.hi == 0 {
+                    // keep a's taint
+                } else if b.lo == 0 && b.hi == 0 {
+                    taints[sp - 1] = taints[sp]
+                } else {
+                    taints[sp - 1] = taints[sp - 1] | taints[sp]
+                }
+            case .divide:
+                sp -= 1
+                let a = stack[sp - 1]
+                stack[sp - 1] = a / stack[sp]
+                if !(a.lo == 0 && a.hi == 0) { taints[sp - 1] = taints[sp - 1] | taints[sp] }
+            case .negate:
+                stack[sp - 1] = -stack[sp - 1]
+            case .minimum:
+                sp -= 1
+                let a = stack[sp - 1], b = stack[sp]
+                stack[sp - 1] = .minimum(a, b)
+                taints[sp - 1] = a.hi <= b.lo ? taints[sp - 1] : (b.hi <= a.lo ? taints[sp] : taints[sp - 1] | taints[sp])
+            case .maximum:
+                sp -= 1
+                let a = stack[sp - 1], b = stack[sp]
+                stack[sp - 1] = .maximum(a, b)
+                taints[sp - 1] = a.lo >= b.hi ? taints[sp - 1] : (b.lo >= a.hi ? taints[sp] : taints[sp - 1] | taints[sp])
+            case .round(let step):
+                stack[sp - 1] = stack[sp - 1].roundedToNearest(step: step)
+            case .floor(let step):
+                stack[sp - 1] = stack[sp - 1].roundedDown(step: step)
+            case .ceil(let step):
+                stack[sp - 1] = stack[sp - 1].roundedUp(step: step)
+            case .less:
+                sp -= 1; stack[sp - 1] = .lessThan(stack[sp - 1], stack[sp]); taints[sp - 1] = taints[sp - 1] | taints[sp]
+            case .lessOrEqual:
+                sp -= 1; stack[sp - 1] = .lessOrEqual(stack[sp - 1], stack[sp]); taints[sp - 1] = taints[sp - 1] | taints[sp]
+            case .greater:
+                sp -= 1; stack[sp - 1] = .lessThan(stack[sp], stack[sp - 1]); taints[sp - 1] = taints[sp - 1] | taints[sp]
+            case .greaterOrEqual:
+                sp -= 1; stack[sp - 1] = .lessOrEqual(stack[sp], stack[sp - 1]); taints[sp - 1] = taints[sp - 1] | taints[sp]
+            case .equal:
+                sp -= 1; stack[sp - 1] = .equal(stack[sp - 1], stack[sp]); taints[sp - 1] = taints[sp - 1] | taints[sp]
+            case .notEqual:
+                sp -= 1; stack[sp - 1] = .not(.equal(stack[sp - 1], stack[sp])); taints[sp - 1] = taints[sp - 1] | taints[sp]
+            case .and:
+                sp -= 1
+                let a = stack[sp - 1], b = stack[sp]
+                stack[sp - 1] = .and(a, b)
+                // A false side decides alone; when both are false the cleaner one is enough.
+                taints[sp - 1] = Self.decidingTaint(a.isFalse, taints[sp - 1], b.isFalse, taints[sp])
+            case .or:
+                sp -= 1
+                let a = stack[sp - 1], b = stack[sp]
+                stack[sp - 1] = .or(a, b)
+                taints[sp - 1] = Self.decidingTaint(a.isTrue, taints[sp - 1], b.isTrue, taints[sp])
+            case .not:
+                stack[sp - 1] = .not(stack[sp - 1])
+            case .choose:
+                sp -= 2
+                let c = stack[sp - 1], a = stack[sp], b = stack[sp + 1]
+                stack[sp - 1] = .choose(c, a, b)
+                taints[sp - 1] = c.isTrue ? taints[sp - 1] | taints[sp]
+                    : (c.isFalse ? taints[sp - 1] | taints[sp + 1] : taints[sp - 1] | taints[sp] | taints[sp + 1])
+            case .size(let i):
+                let count = listSpans[i].count
+                push(count >= 0 ? Interval(Double(count)) : .nonNegative, none)
+            case .aggregate(let i):
+                let (value, taint) = aggregate(aggregates[i], base: base + sp + 1)
+                push(value, taint)
+            case .store(let i):
+                sp -= 1
+                definitions[i] = stack[sp]
+                definitionTaints[i] = taints[sp]
+            }
+        }
+        return sp > 0 ? (stack[0], taints[0]) : (Interval(0), none)
+    }
+
+    /// The taint of `a and b` (or `a or b`) given which sides decide the result on their own.
+    private static func decidingTaint(_ aDecides: Bool, _ ta: ParameterMask, _ bDecides: Bool, _ tb: ParameterMask) -> ParameterMask {
+        if aDecides && bDecides { return ta.isEmpty ? ta : tb }
+        if aDecides { return ta }
+        if bDecides { return tb }
+        return ta | tb
+    }
+
+    private func aggregate(_ a: AggregatePlan, base: Int) -> (Interval, ParameterMask) {
+        let span = listSpans[a.list]
+        guard span.count >= 0 else {
+            switch a.kind {
+            case .any, .all: return (.unknownBool, ParameterMask())
+            default: return (.nonNegative, ParameterMask())
+            }
+        }
+        var taint = ParameterMask()
+        var definite = 0.0, possible = 0.0
+        var sumLo = 0.0, sumHi = 0.0
+        var definiteMin = Double.infinity, possibleMin = Double.infinity
+        var definiteMax = 0.0, possibleMax = 0.0
+        let condition = UnsafeBufferPointer(rebasing: code[Int(a.condition.start)..<Int(a.condition.end)])
+        for e in span.start..<(span.start + span.count) {
+            let element = listValues[e]
+            var c = Interval.trueValue
+            if !a.condition.isEmpty {
+                let (value, t) = run(condition, base: base, local: Interval(element))
+                c = value
+                taint = taint | t
+            }
+            if c.isTrue {
+                definite += 1
+                sumLo += element
+                definiteMin = Swift.min(definiteMin, element)
+                definiteMax = Swift.max(definiteMax, element)
+            }
+            if !c.isFalse {
+                possible += 1
+                sumHi += element
+                possibleMin = Swift.min(possibleMin, element)
+                possibleMax = Swift.max(possibleMax, element)
+            }
+        }
+        switch a.kind {
+        case .count: return (Interval(definite, possible), taint)
+        case .sum: return (Interval(sumLo, sumHi), taint)
+        case .any: return (definite > 0 ? .trueValue : (possible > 0 ? .unknownBool : .falseValue), taint)
+        case .all:
+            let n = Double(span.count)
+            return (n == definite ? .trueValue : (n == possible ? .unknownBool : .falseValue), taint)
+        case .min: return (Interval(possibleMin, definiteMin), taint)
+        case .max: return (Interval(definiteMax, possibleMax), taint)
+        }
+    }
+}

@@ -1,0 +1,99 @@
+/// Which unknown facts can still change a programme's status.
+///
+/// The fast path collects every unknown fact read by an undecided condition. Some of those
+/// cannot matter: with property 0 the debt term `max(0, property − allowance − debt)` is 0
+/// whatever the debt. A fact is kept only if moving it across its range — its bounds and
+/// every constant and parameter value the programme's rules compare against, ±1 — changes a
+/// value the programme's conditions compute, with the other unknown facts left open, at their
+/// lowest, or at their highest (interval arithmetic alone would hide a debt that offsets an
+/// unknown property). List facts are always kept. If nothing survives, the fast path's set is
+/// used unchanged, so an undecided programme never shows an empty `missing`.
+extension RulePack {
+    /// A stand-in for "unbounded" when a fact has no upper bound: far above any threshold.
+    static let sampleCeiling = 1e15
+
+    func relevantMissing(_ result: ProgramResult, _ prepared: PreparedFacts, on day: Day) -> FactMask {
+        let coarse = result.missingMask
+        guard result.status == .undetermined, !coarse.isEmpty else { return coarse }
+        let parameters = resolved(on: day)
+        let spec = programs[result.programIndex]
+        let program = plan.programs[result.programIndex]
+        var segments: [Segment] = spec.definitions.map { plan.definitions[$0] }
+        for c in 0..<program.conditionCount { segments.append(plan.conditions[program.firstCondition + c]) }
+        let samples = sampleValues(segments, parameters)
+        var relevant = FactMask()
+        let unknown = coarse.indices
+        for f in unknown {
+            if facts[f].isList || matters(f, others: unknown, samples: samples, prepared: prepared, parameters: parameters, spec: spec,
+                                         program: program) {
+                relevant = relevant | .single(f)
+            }
+        }
+        return relevant.isEmpty ? coarse : relevant
+    }
+
+    /// Constants and parameter values the rules compare against, and their neighbours.
+    private func sampleValues(_ segments: [Segment], _ parameters: ResolvedParameters) -> [Double] {
+        var values: Set<Double> = [0, 1]
+        for s in segments {
+            for i in Int(s.start)..<Int(s.end) {
+                switch plan.code[i] {
+                case .constant(let x): values.insert(x)
+                case .parameter(let p): if parameters.scalars[p].isPoint { values.insert(parameters.scalars[p].lo) }
+                default: break
+                }
+            }
+        }
+        var out: Set<Double> = []
+        for v in values where v.isFinite { out.insert(v - 1); out.insert(v); out.insert(v + 1) }
+        return out.sorted()
+    }
+
+    private func matters(_ f: Int, others: [Int], samples: [Double], prepared: PreparedFacts, parameters: ResolvedParameters,
+                         spec: ProgramSpec, program: ProgramPlan) -> Bool {
+        let fact = facts[f]
+        let ceiling = fact.maximum.isFinite ? fact.maximum : Self.sampleCeiling
+        var points = fact.isBool ? [0.0, 1.0] : [fact.minimum, ceiling]
+        if !fact.isBool { points += samples.filter { $0 > fact.minimum && $0 < ceiling && $0 == $0.rounded() } }
+        var scalars = prepared.scalars
+        for scenario in 0..<3 {
+            for o in others where o != f && !facts[o].isList {
+                let spec = facts[o]
+                switch scenario {
+                case 0: scalars[o] = prepared.scalars[o]
+                case 1: scalars[o] = Interval(spec.minimum)
+                default: scalars[o] = Interval(spec.isBool ? 1 : (spec.maximum.isFinite ? spec.maximum : Self.sampleCeiling))
+                }
+            }
+            var first: [Interval]?
+            for point in points {
+                scalars[f] = Interval(point)
+                let signature = self.signature(scalars, prepared, parameters, spec: spec, program: program)
+                if let first {
+                    if first != signature { return true }
+                } else {
+                    first = signature
+                }
+            }
+        }
+        return false
+    }
+
+    /// The values of a programme's definitions and conditions for one set of fact values.
+    private func signature(_ scalars: [Interval], _ prepared: PreparedFacts, _ parameters: ResolvedParameters,
+                           spec: ProgramSpec, program: ProgramPlan) -> [Interval] {
+        let variant = PreparedFacts(scalars: scalars, listSpans: prepared.listSpans, listValues: prepared.listValues,
+                                    known: prepared.known, values: prepared.values, facts: prepared.facts)
+        return withMachine(variant, parameters) { machine, base in
+            var out: [Interval] = []
+            out.reserveCapacity(spec.definitions.count + program.conditionCount)
+            // Definitions are in dependency order, so evaluating the used ones in order suffices.
+            for d in spec.definitions {
+                base[d] = machine.evaluate(plan.definitions[d]).value
+                out.append(base[d])
+            }
+            for c in 0..<program.conditionCount { out.append(machine.evaluate(plan.conditions[program.firstCondition + c]).value) }
+            return out
+        }
+    }
+}

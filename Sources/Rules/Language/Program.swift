@@ -1,0 +1,83 @@
+/// One instruction of a compiled expression. Instructions are plain values (no references), so
+/// running a program reads a flat array and touches no reference counts.
+enum Op: Sendable {
+    case constant(Double)
+    case fact(Int)
+    case definition(Int)
+    case parameter(Int)
+    /// A decimal parameter times its power of ten, an exact integer (32% → 32).
+    case parameterMantissa(Int)
+    /// Pops the index (e.g. household size) and pushes the table cell(s) it may name.
+    case table(Int)
+    /// The element an aggregate is looking at.
+    case local
+    case add, subtract, multiply, divide, negate, minimum, maximum
+    case round(Double), floor(Double), ceil(Double)
+    case less, lessOrEqual, greater, greaterOrEqual, equal, notEqual
+    case and, or, not, choose
+    case aggregate(Int)
+    case size(Int)
+    /// Pops a definition's value into its slot (the definitions run as one block).
+    case store(Int)
+}
+
+/// What an aggregate computes over a list fact.
+enum AggregateKind: String, Sendable {
+    case count, sum, min, max, any, all
+}
+
+/// `count(child in children_age_months where child < 96)`, compiled: the condition is its own
+/// small program run once per element with the element as `local`.
+struct Aggregate: Sendable {
+    let kind: AggregateKind
+    let list: Int
+    let condition: [Op]
+}
+
+/// A compiled expression and what it reads, for the trace, `missing` and confidence.
+struct Program: Sendable {
+    let source: String
+    let ops: [Op]
+    let type: ValueType
+    let stackDepth: Int
+    /// Facts read directly by this expression.
+    let facts: FactMask
+    let definitions: [Int]
+    let parameters: ParameterMask
+    /// Each table read, with the program computing its index, so the trace can name the cell.
+    let tableReads: [(parameter: Int, index: [Op])]
+}
+
+/// A set of facts as bits, in the pack's topic order; at most 64 facts per pack.
+public struct FactMask: Sendable, Equatable {
+    var bits: UInt64
+    init(_ bits: UInt64 = 0) { self.bits = bits }
+    static func single(_ i: Int) -> FactMask { FactMask(1 << UInt64(i)) }
+    var isEmpty: Bool { bits == 0 }
+    func contains(_ i: Int) -> Bool { bits & (1 << UInt64(i)) != 0 }
+    static func | (a: FactMask, b: FactMask) -> FactMask { FactMask(a.bits | b.bits) }
+    static func & (a: FactMask, b: FactMask) -> FactMask { FactMask(a.bits & b.bits) }
+    var indices: [Int] {
+        var out: [Int] = []
+        var rest = bits
+        while rest != 0 {
+            out.append(rest.trailingZeroBitCount)
+            rest &= rest - 1
+        }
+        return out
+    }
+}
+
+/// A set of parameters as bits; at most 128 parameters per pack.
+struct ParameterMask: Sendable, Equatable {
+    var low: UInt64 = 0
+    var high: UInt64 = 0
+    static func single(_ i: Int) -> ParameterMask {
+        i < 64 ? ParameterMask(low: 1 << UInt64(i)) : ParameterMask(high: 1 << UInt64(i - 64))
+    }
+    var isEmpty: Bool { low == 0 && high == 0 }
+    func contains(_ i: Int) -> Bool { i < 64 ? low & (1 << UInt64(i)) != 0 : high & (1 << UInt64(i - 64)) != 0 }
+    static func | (a: ParameterMask, b: ParameterMask) -> ParameterMask { ParameterMask(low: a.low | b.low, high: a.high | b.high) }
+    static func & (a: ParameterMask, b: ParameterMask) -> ParameterMask { ParameterMask(low: a.low & b.low, high: a.high & b.high) }
+    var indices: [Int] { FactMask(low).indices + FactMask(high).indices.map { $0 + 64 } }
+}

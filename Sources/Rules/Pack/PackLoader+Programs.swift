@@ -1,0 +1,103 @@
+/// Programmes: conditions, amounts and notes compiled against the pack's names.
+extension PackLoader {
+    // MARK: - Programmes
+
+    mutating func compileProgram(id: ProgramID, node: YAMLNode) -> ProgramSpec {
+        var conditions: [Condition] = []
+        let conditionNodes = node.required("conditions", in: "programme '\(id)'")?.sequence("conditions") ?? []
+        if conditionNodes.count > 64 { node.error("a programme may have at most 64 conditions") }
+        for c in conditionNodes {
+            c.checkKeys(["when", "unmet"], "a condition")
+            guard let when = c.required("when", in: "a condition") else { continue }
+            let unmet = c.required("unmet", in: "a condition")?.localized("unmet", languages: ["ko", "en"]) ?? LocalizedText([:])
+            if let unmetNode = c["unmet"] { checkPlaceholders(unmet, node: unmetNode) }
+            guard let program = compile(when, expected: .bool) else { continue }
+            conditions.append(Condition(program: program, unmet: unmet, allFacts: allFacts(program),
+                                        location: "\(node.file):\(when.node.mark?.line ?? 0)"))
+        }
+        var monthly: Program?, oneTime: Program?
+        if let amount = node["amount"] {
+            amount.checkKeys(["monthly", "one_time"], "amount")
+            if let m = amount["monthly"] { monthly = compile(m, expected: .won) }
+            if let o = amount["one_time"] { oneTime = compile(o, expected: .won) }
+        }
+        var notes: [Note] = []
+        for n in node["notes"]?.sequence("notes") ?? [] {
+            n.checkKeys(["text", "when"], "a note")
+            let text = n.required("text", in: "a note")?.localized("note", languages: ["ko", "en"]) ?? LocalizedText([:])
+            notes.append(Note(text: text, when: n["when"].flatMap { compile($0, expected: .bool) }))
+        }
+        let apply = node.required("apply", in: "programme '\(id)'")
+        apply?.checkKeys(["office", "documents", "phone", "url"], "apply")
+        let applyInfo = ApplyInfo(office: apply?["office"]?.localized("apply.office") ?? LocalizedText([:]),
+                                  documents: (apply?["documents"]?.sequence("documents") ?? []).map { $0.localized("a document", languages: ["ko"]) },
+                                  phone: apply?["phone"]?.string ?? "", url: apply?["url"]?.string ?? "")
+        var spec = ProgramSpec(id: id, name: node.required("name", in: "programme '\(id)'")?.localized("name") ?? LocalizedText([:]),
+                               category: node.requiredString("category", in: "programme '\(id)'"),
+                               description: node.required("description", in: "programme '\(id)'")?.localized("description") ?? LocalizedText([:]),
+                               apply: applyInfo, sources: (node["sources"]?.sequence("sources") ?? []).compactMap(\.string),
+                               conditions: conditions, monthly: monthly, oneTime: oneTime, notes: notes)
+        if spec.sources.isEmpty { node.error("programme '\(id)' needs 'sources'") }
+        // Definitions reached from the conditions and amounts, in evaluation order.
+        var used = Set<Int>()
+        var params = ParameterMask()
+        let programs = conditions.map(\.program) + [monthly, oneTime].compactMap { $0 } + notes.compactMap(\.when)
+        func reach(_ d: Int) {
+            guard used.insert(d).inserted else { return }
+            params = params | definitions[d].allParameters
+            for dep in definitions[d].program.definitions { reach(dep) }
+        }
+        for p in programs {
+            params = params | p.parameters
+            for d in p.definitions { reach(d) }
+        }
+        spec.definitions = used.sorted()
+        spec.allParameters = params
+        return spec
+    }
+
+    func allFacts(_ program: Program) -> FactMask {
+        program.definitions.reduce(program.facts) { $0 | definitions[$1].allFacts }
+    }
+
+    /// `{name}` placeholders in an unmet text must name a definition, a fact or a scalar parameter.
+    func checkPlaceholders(_ text: LocalizedText, node: YAMLNode) {
+        for (_, value) in text.values {
+            for name in Placeholders.names(in: value) {
+                let known = scope.definitions[name] != nil || scope.facts[name] != nil || (scope.parameters[name].map { !$0.isTable } ?? false)
+                if !known {
+                    let hint = Suggest.closest(to: name, in: scope.allNames).map { " (did you mean '\($0)'?)" } ?? ""
+                    node.error("unknown name '{\(name)}' in an unmet text\(hint)")
+                }
+            }
+        }
+    }
+}
+
+/// `{name}` placeholders inside texts.
+enum Placeholders {
+    static func names(in text: String) -> [String] {
+        var names: [String] = []
+        var current: String?
+        for c in text {
+            if c == "{" { current = "" } else if c == "}", let n = current { names.append(n); current = nil } else if current != nil { current!.append(c) }
+        }
+        return names
+    }
+}
+
+extension Program {
+    /// The same program with definition slots moved to their evaluation-order positions.
+    func renumbered(_ map: [Int]) -> Program {
+        Program(source: source, ops: ops.map { $0.renumbered(map) }, type: type, stackDepth: stackDepth, facts: facts,
+                definitions: definitions.map { map[$0] }, parameters: parameters,
+                tableReads: tableReads.map { ($0.parameter, $0.index.map { $0.renumbered(map) }) })
+    }
+}
+
+extension Op {
+    func renumbered(_ map: [Int]) -> Op {
+        if case .definition(let i) = self { return .definition(map[i]) }
+        return self
+    }
+}

@@ -1,0 +1,74 @@
+/// One fact the kiosk can ask about, from the pack's vocabulary.
+public struct FactSpec: Sendable {
+    public let key: FactKey
+    public let type: ValueType
+    /// Inclusive bounds: an unknown fact ranges over them (an unknown household size is ≥ 1).
+    public let minimum: Double
+    public let maximum: Double
+    public let topic: String
+    public let label: LocalizedText
+    public let question: LocalizedText
+    /// Position in the pack's topic order, which breaks ties when choosing the next question.
+    public let order: Int
+
+    public var isList: Bool { if case .list = type { true } else { false } }
+    public var isBool: Bool { type == .scalar(.bool) }
+    var unknownInterval: Interval { isBool ? .unknownBool : Interval(minimum, maximum) }
+}
+
+/// A named intermediate value (소득평가액, 소득인정액, a threshold), evaluated once per household.
+struct Definition: Sendable {
+    let name: String
+    let label: LocalizedText
+    let program: Program
+    let notes: [LocalizedText]
+    /// Every fact it reads, through other definitions too.
+    var allFacts = FactMask()
+    var allParameters = ParameterMask()
+}
+
+/// One condition of a programme, with the words shown when it fails.
+struct Condition: Sendable {
+    let program: Program
+    let unmet: LocalizedText
+    var allFacts = FactMask()
+    let location: String
+}
+
+/// A remark attached to a programme's result, shown when its condition holds or is unknown.
+struct Note: Sendable {
+    let text: LocalizedText
+    let when: Program?
+}
+
+/// How and where a citizen applies.
+public struct ApplyInfo: Sendable {
+    public let office: LocalizedText
+    public let documents: [LocalizedText]
+    public let phone: String
+    public let url: String
+}
+
+/// A welfare programme as the pack describes it.
+public struct ProgramSpec: Sendable {
+    public let id: ProgramID
+    public let name: LocalizedText
+    public let category: String
+    public let description: LocalizedText
+    public let apply: ApplyInfo
+    public let sources: [String]
+    let conditions: [Condition]
+    let monthly: Program?
+    let oneTime: Program?
+    let notes: [Note]
+    /// Definitions it depends on, in evaluation order.
+    var definitions: [Int] = []
+    var allParameters = ParameterMask()
+}
+
+/// Where a pack's rules apply in time.
+public struct Coverage: Sendable {
+    public let from: Day
+    public let to: Day
+    public func contains(_ day: Day) -> Bool { from <= day && day <= to }
+}

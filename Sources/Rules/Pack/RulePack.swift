@@ -1,0 +1,95 @@
+import Synchronization
+
+/// A loaded, checked and compiled rule pack: the facts it asks about, its programmes, and the
+/// dated parameters behind them.
+///
+/// ```swift
+/// let pack = try RulePack.load(directory: "rules/kr-welfare")
+/// let result = pack.evaluate(Facts(["age": .number(67)]), on: Day("2026-06-01")!)
+/// ```
+public final class RulePack: Sendable {
+    public let id: String
+    public let version: String
+    public let name: LocalizedText
+    public let coverage: Coverage
+    public let topics: [String]
+    /// The fact vocabulary in topic order, with the question texts the kiosk asks.
+    public let facts: [FactSpec]
+    public let parameters: [Parameter]
+    /// Programmes sorted by id.
+    public let programs: [ProgramSpec]
+    let definitions: [Definition]
+    let aggregates: [Aggregate]
+    let factIndex: [FactKey: Int]
+    let stackSize: Int
+    let plan: ExecutionPlan
+    /// Programme ids by position, so results need not touch the richer specs.
+    let programIDs: [ProgramID]
+    private let cache = Mutex<[Day: ResolvedParameters]>([:])
+
+    init(id: String, version: String, name: LocalizedText, coverage: Coverage, topics: [String], facts: [FactSpec],
+         parameters: [Parameter], definitions: [Definition], programs: [ProgramSpec], aggregates: [Aggregate]) {
+        self.id = id
+        self.version = version
+        self.name = name
+        self.coverage = coverage
+        self.topics = topics
+        self.facts = facts
+        self.parameters = parameters
+        self.definitions = definitions
+        self.programs = programs.sorted { $0.id < $1.id }
+        self.aggregates = aggregates
+        self.factIndex = Dictionary(uniqueKeysWithValues: facts.enumerated().map { ($1.key, $0) })
+        var depth = 1
+        for d in definitions { depth = max(depth, d.program.stackDepth) }
+        for p in programs {
+            for c in p.conditions { depth = max(depth, c.program.stackDepth) }
+            for a in [p.monthly, p.oneTime].compactMap({ $0 }) { depth = max(depth, a.stackDepth) }
+            for n in p.notes { depth = max(depth, n.when?.stackDepth ?? 1) }
+        }
+        for a in aggregates where !a.condition.isEmpty { depth = max(depth, a.condition.count) }
+        // Aggregate conditions run above the caller's stack; leave room for one level of them.
+        self.stackSize = depth * 2 + 8
+        self.programIDs = self.programs.map(\.id)
+        self.plan = ExecutionPlan(definitions: definitions, programs: self.programs, aggregates: aggregates)
+    }
+
+    /// Loads a pack folder (one with pack.yaml), checking every rule; throws every problem found.
+    public static func load(directory: String) throws(PackLoadError) -> RulePack {
+        try PackLoader.load(directory: directory)
+    }
+
+    public func fact(_ key: FactKey) -> FactSpec? { factIndex[key].map { facts[$0] } }
+    public func program(_ id: ProgramID) -> ProgramSpec? { programs.first { $0.id == id } }
+
+    /// Parameters resolved for one date, computed once per date and then shared.
+    func resolved(on day: Day) -> ResolvedParameters {
+        if let hit = cache.withLock({ $0[day] }) { return hit }
+        let fresh = ResolvedParameters(parameters: parameters, day: day)
+        cache.withLock { $0[day] = fresh }
+        return fresh
+    }
+
+    /// Lays facts out for evaluation. Keys outside the vocabulary are ignored here; `FactsJSON`
+    /// rejects them at the edge.
+    public func prepare(_ facts: Facts) -> PreparedFacts {
+        var scalars = self.facts.map(\.unknownInterval)
+        var spans = [ListSpan](repeating: .unknown, count: self.facts.count)
+        var listValues: [Double] = []
+        var known = FactMask()
+        var values = [FactValue?](repeating: nil, count: self.facts.count)
+        for (key, value) in facts.values {
+            guard let i = factIndex[key] else { continue }
+            known = known | .single(i)
+            values[i] = value
+            switch value {
+            case .number(let n): scalars[i] = Interval(Double(n))
+            case .bool(let b): scalars[i] = .bool(b)
+            case .list(let l):
+                spans[i] = ListSpan(start: listValues.count, count: l.count)
+                listValues.append(contentsOf: l.map(Double.init))
+            }
+        }
+        return PreparedFacts(scalars: scalars, listSpans: spans, listValues: listValues, known: known, values: values, facts: facts)
+    }
+}

@@ -1,0 +1,144 @@
+import Foundation
+import Rules
+
+/// Throughput and load time of the rules engine, and how many questions the planner needs.
+///
+/// Households are random but seeded, so every run measures the same mix: some facts known, some
+/// unknown, children of every age, incomes around and far from the thresholds.
+func runRulesBenchmarks() -> [BenchmarkResult] {
+    let directory = RulesBenchmarkSupport.packDirectory()
+    let loadStart = ContinuousClock.now
+    guard let pack = try? RulePack.load(directory: directory) else {
+        FileHandle.standardError.write(Data("rules benchmarks: cannot load \(directory)\n".utf8))
+        return []
+    }
+    // Loading again measures a warm process the same way every time (the first load also pays
+    // for Yams' and Foundation's one-off start-up).
+    var loadTimes: [Double] = [RulesBenchmarkSupport.milliseconds(ContinuousClock.now - loadStart)]
+    for _ in 0..<5 {
+        let start = ContinuousClock.now
+        _ = try? RulePack.load(directory: directory)
+        loadTimes.append(RulesBenchmarkSupport.milliseconds(ContinuousClock.now - start))
+    }
+    let day = Day("2026-06-01")!
+    var random = SeededRandom(seed: 2026)
+    let households = (0..<4096).map { _ in pack.prepare(RulesBenchmarkSupport.household(&random, pack: pack, knownShare: 0.7)) }
+
+    func throughput(trace: Bool, materialize: Bool = false) -> Double {
+        var checksum = 0
+        // Warm the per-date parameter cache and the caches of the machine.
+        for h in households.prefix(256) { checksum &+= pack.evaluate(h, on: day, trace: trace).programs.count }
+        var evaluated = 0
+        let start = ContinuousClock.now
+        var elapsed = Duration.zero
+        while elapsed < .milliseconds(800) {
+            for h in households {
+                let e = pack.evaluate(h, on: day, trace: trace)
+                checksum &+= e.programs[0].status == .eligible ? 1 : 0
+                if materialize {
+                    for r in e.programs { checksum &+= e.trace(r).count }
+                }
+            }
+            evaluated += households.count
+            elapsed = ContinuousClock.now - start
+        }
+        if checksum == -1 { print("") }
+        return Double(evaluated) / (Double(elapsed.components.attoseconds) / 1e18 + Double(elapsed.components.seconds))
+    }
+
+    let plain = throughput(trace: false)
+    let traced = throughput(trace: true)
+    let materialized = throughput(trace: true, materialize: true)
+
+    var questions: [Int] = []
+    var plannerRandom = SeededRandom(seed: 7)
+    for _ in 0..<500 {
+        let truth = RulesBenchmarkSupport.household(&plannerRandom, pack: pack, knownShare: 1)
+        var known = Facts()
+        var asked = 0
+        while let next = pack.evaluate(known, on: day).nextQuestion, asked < pack.facts.count {
+            known[next] = truth[next]
+            asked += 1
+        }
+        questions.append(asked)
+    }
+    questions.sort()
+
+    return [
+        BenchmarkResult(name: "rules.eval_households_per_s", value: plain.rounded(), unit: "households/s"),
+        BenchmarkResult(name: "rules.eval_traced_households_per_s", value: traced.rounded(), unit: "households/s"),
+        // The same, also building every programme's explanation entries (texts, facts, sources).
+        BenchmarkResult(name: "rules.eval_traced_explained_households_per_s", value: materialized.rounded(), unit: "households/s"),
+        BenchmarkResult(name: "rules.pack_load_ms", value: loadTimes.dropFirst().sorted()[loadTimes.count / 2 - 1], unit: "ms"),
+        BenchmarkResult(name: "rules.planner_median_questions", value: Double(questions[questions.count / 2]), unit: "questions"),
+    ]
+}
+
+enum RulesBenchmarkSupport {
+    static func milliseconds(_ d: Duration) -> Double {
+        Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15
+    }
+
+    /// `rules/kr-welfare` from the working directory, else beside this source file's repository.
+    static func packDirectory() -> String {
+        if FileManager.default.fileExists(atPath: "rules/kr-welfare/pack.yaml") { return "rules/kr-welfare" }
+        let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        return repo.appendingPathComponent("rules/kr-welfare").path
+    }
+
+    /// A plausible household: each fact known with probability `knownShare`.
+    static func household(_ r: inout SeededRandom, pack: RulePack, knownShare: Double) -> Facts {
+        var facts = Facts()
+        let age = r.int(0...95) < 20 ? r.int(18...34) : r.int(19...90)
+        let size = r.int(1...7)
+        let childCount = size == 1 ? 0 : r.int(0...min(3, size - 1))
+        let poor = r.unit() < 0.4
+        func money(_ high: Int) -> Int { poor ? r.int(0...high / 5) : r.int(0...high) }
+        let all: [(FactKey, FactValue)] = [
+            ("age", .number(age)),
+            ("has_spouse", .bool(size > 1 && r.unit() < 0.6)),
+            ("severe_disability", .bool(r.unit() < 0.08)),
+            ("household_size", .number(size)),
+            ("single_parent", .bool(childCount > 0 && r.unit() < 0.2)),
+            ("lives_with_parents", .bool(age < 35 && r.unit() < 0.5)),
+            ("receives_basic_livelihood", .bool(poor && r.unit() < 0.3)),
+            ("children_age_months", .list((0..<childCount).map { _ in r.int(0...215) })),
+            ("pregnant", .bool(r.unit() < 0.05)),
+            ("earned_income_krw", .number(money(6_000_000))),
+            ("other_income_krw", .number(money(2_000_000))),
+            ("national_pension_krw", .number(age >= 62 ? money(1_200_000) : 0)),
+            ("property_krw", .number(money(400_000_000))),
+            ("financial_assets_krw", .number(money(60_000_000))),
+            ("debt_krw", .number(money(100_000_000))),
+            ("car_value_krw", .number(r.unit() < 0.5 ? 0 : money(30_000_000))),
+            ("owns_home", .bool(r.unit() < 0.5)),
+            ("monthly_rent_krw", .number(r.unit() < 0.5 ? 0 : r.int(200_000...900_000))),
+            ("rent_deposit_krw", .number(r.int(0...80_000_000))),
+            ("crisis", .bool(r.unit() < 0.1)),
+            ("months_in_siheung", .number(r.int(0...240))),
+        ]
+        for (key, value) in all where r.unit() < knownShare && pack.fact(key) != nil {
+            facts[key] = value
+        }
+        return facts
+    }
+}
+
+/// SplitMix64: small, fast and the same on every machine, so benchmark inputs repeat exactly.
+struct SeededRandom {
+    private var state: UInt64
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
+    mutating func int(_ range: ClosedRange<Int>) -> Int {
+        range.lowerBound + Int(next() % UInt64(range.count))
+    }
+}

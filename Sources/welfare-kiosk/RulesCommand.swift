@@ -1,0 +1,91 @@
+import ArgumentParser
+import Foundation
+import Rules
+
+/// Where the rule pack lives when `--rules` is not given.
+enum RulesLocation {
+    static func resolve(_ flag: String?, config: ConfigOption) -> String {
+        if let flag { return packFolder(flag) }
+        // MERGE: read [rules] pack from kiosk.conf
+        _ = config
+        return "rules/kr-welfare"
+    }
+
+    /// A pack folder as given, or — when given the folder of packs (`rules/`, the contract's
+    /// default) — the welfare pack inside it.
+    static func packFolder(_ path: String) -> String {
+        let fm = FileManager.default
+        if fm.fileExists(atPath: (path as NSString).appendingPathComponent("pack.yaml")) { return path }
+        let welfare = (path as NSString).appendingPathComponent("kr-welfare")
+        return fm.fileExists(atPath: (welfare as NSString).appendingPathComponent("pack.yaml")) ? welfare : path
+    }
+
+    /// Loads a pack or prints every problem (one per line) and exits 2.
+    static func load(_ directory: String) throws -> RulePack {
+        do {
+            return try RulePack.load(directory: directory)
+        } catch {
+            for d in error.diagnostics { FileHandle.standardError.write(Data((d.description + "\n").utf8)) }
+            throw ExitCode(2)
+        }
+    }
+}
+
+/// `welfare-kiosk rules check|test`: tools for the people who maintain rule packs.
+struct RulesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rules",
+        abstract: "Check a rule pack, or run the tests kept beside it.",
+        subcommands: [Check.self, Test.self]
+    )
+
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Parse, type-check and compile a rule pack; print every error at once (exit 2 if any)."
+        )
+        @OptionGroup var configOption: ConfigOption
+        @Option(name: .long, help: ArgumentHelp("A rule-pack folder (one with pack.yaml).", valueName: "DIR"))
+        var rules: String?
+
+        func run() throws {
+            let directory = RulesLocation.resolve(rules, config: configOption)
+            let pack = try RulesLocation.load(directory)
+            print("\(directory): \(pack.id) \(pack.version) — \(pack.programs.count) programmes, \(pack.facts.count) facts, "
+                + "\(pack.parameters.count) parameters, covers \(pack.coverage.from)…\(pack.coverage.to); no errors")
+        }
+    }
+
+    struct Test: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Run the pack's tests (tests/*.yaml); the last line reads 'N passed, N failed'."
+        )
+        @OptionGroup var configOption: ConfigOption
+        @Option(name: .long, help: ArgumentHelp("A rule-pack folder (one with pack.yaml).", valueName: "DIR"))
+        var rules: String?
+
+        func run() throws {
+            let directory = RulesLocation.resolve(rules, config: configOption)
+            let pack = try RulesLocation.load(directory)
+            let cases: [PackTestCase]
+            do {
+                cases = try PackTests.load(directory: directory, pack: pack)
+            } catch {
+                for d in error.diagnostics { FileHandle.standardError.write(Data((d.description + "\n").utf8)) }
+                throw ExitCode(2)
+            }
+            var passed = 0, failed = 0
+            for test in cases {
+                let outcome = PackTests.run(test, pack: pack)
+                if outcome.passed {
+                    passed += 1
+                } else {
+                    failed += 1
+                    print("FAIL \(test.location): \(test.name)")
+                    for f in outcome.failures { print("     \(f)") }
+                }
+            }
+            print("\(passed) passed, \(failed) failed")
+            if failed > 0 || cases.isEmpty { throw ExitCode(1) }
+        }
+    }
+}
