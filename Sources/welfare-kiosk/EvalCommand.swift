@@ -36,7 +36,7 @@ struct EvalCommand: ParsableCommand {
         } else {
             day = Day(Date())
         }
-        let pack = try RulesLocation.load(RulesLocation.resolve(rules, config: configOption))
+        let pack = try RulesLocation.load(try RulesLocation.resolve(rules, config: configOption))
         guard pack.coverage.contains(day) else {
             throw fail("--date \(day) is outside the dates the \(pack.id) pack covers (\(pack.coverage.from) to \(pack.coverage.to))")
         }

@@ -1,14 +1,18 @@
 import ArgumentParser
 import Foundation
 import Rules
+import Settings
 
 /// Where the rule pack lives when `--rules` is not given.
 enum RulesLocation {
-    static func resolve(_ flag: String?, config: ConfigOption) -> String {
+    static func resolve(_ flag: String?, config: ConfigOption) throws -> String {
         if let flag { return packFolder(flag) }
-        // MERGE: read [rules] pack from kiosk.conf
-        _ = config
-        return "rules/kr-welfare"
+        do {
+            return try KioskConfig.load(path: config.path, mustExist: config.isExplicit).paths.rules.path
+        } catch {
+            CheckConfigCommand.printError(error)
+            throw ExitCode(2)
+        }
     }
 
     /// A pack folder as given, or — when given the folder of packs (`rules/`, the contract's
@@ -48,7 +52,7 @@ struct RulesCommand: ParsableCommand {
         var rules: String?
 
         func run() throws {
-            let directory = RulesLocation.resolve(rules, config: configOption)
+            let directory = try RulesLocation.resolve(rules, config: configOption)
             let pack = try RulesLocation.load(directory)
             print("\(directory): \(pack.id) \(pack.version) — \(pack.programs.count) programmes, \(pack.facts.count) facts, "
                 + "\(pack.parameters.count) parameters, covers \(pack.coverage.from)…\(pack.coverage.to); no errors")
@@ -64,7 +68,7 @@ struct RulesCommand: ParsableCommand {
         var rules: String?
 
         func run() throws {
-            let directory = RulesLocation.resolve(rules, config: configOption)
+            let directory = try RulesLocation.resolve(rules, config: configOption)
             let pack = try RulesLocation.load(directory)
             let cases: [PackTestCase]
             do {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SessionLog
+import Settings
 
 /// `welfare-kiosk stats`: a month's k-anonymous figures from the session log.
 ///
@@ -15,7 +16,7 @@ struct StatsCommand: ParsableCommand {
 
     @OptionGroup var configOption: ConfigOption
 
-    @Option(name: .long, help: ArgumentHelp("The session log (default: var/kiosk.sqlite).", valueName: "PATH"))
+    @Option(name: .long, help: ArgumentHelp("The session log (default: [paths] database in kiosk.conf).", valueName: "PATH"))
     var db: String?
 
     @Option(name: .long, help: ArgumentHelp("The month to report (default: this month).", valueName: "YYYY-MM"))
@@ -25,9 +26,15 @@ struct StatsCommand: ParsableCommand {
     var format: StatisticsFormat = .table
 
     func run() throws {
-        // MERGE: read [log] from kiosk.conf (path, k, time_zone) once the settings loader is on main.
-        let settings = (path: "var/kiosk.sqlite", k: 5, timeZone: Anonymizer.koreaTimeZone)
-        let path = db ?? settings.path
+        let config: KioskConfig
+        do {
+            config = try KioskConfig.load(path: configOption.path, mustExist: configOption.isExplicit)
+        } catch {
+            CheckConfigCommand.printError(error)
+            throw ExitCode(2)
+        }
+        let settings = (k: config.log.kAnonymity, timeZone: config.log.timeZone)
+        let path = db ?? config.paths.database.path
 
         let chosenMonth: LogMonth
         if let month {

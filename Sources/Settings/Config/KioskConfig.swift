@@ -43,10 +43,21 @@ public struct KioskConfig: Sendable, Equatable {
         public let phone: String
     }
 
+    /// `[log]`: the anonymous session log (its file is `[paths] database`).
+    public struct Log: Sendable, Equatable {
+        /// Sessions older than this are rolled up into monthly counts and deleted.
+        public let retentionDays: Int
+        /// The least number of sessions a published statistics cell may count.
+        public let kAnonymity: Int
+        /// The zone a session's date and hour are recorded in.
+        public let timeZone: TimeZone
+    }
+
     public let kiosk: Kiosk
     public let paths: Paths
     public let display: Display
     public let centre: Centre
+    public let log: Log
     /// The file these settings came from; nil when running on the embedded defaults.
     public let source: URL?
     /// The file as messages print it (`kiosk.conf`, or `(built-in defaults)`).
@@ -127,6 +138,10 @@ public struct KioskConfig: Sendable, Equatable {
                                $0.isASCII && ($0.isNumber || $0 == "-")
                            })
 
+        let retentionDays = r.read("log", "retention_days", default: 90, SettingsReader.integer(in: 1...3650))
+        let kAnonymity = r.read("log", "k_anonymity", default: 5, SettingsReader.integer(in: 2...100))
+        let timeZone = r.read("log", "time_zone", default: TimeZone(identifier: "Asia/Seoul")!, SettingsReader.timeZone)
+
         try r.finish()
 
         func resolve(_ path: String) -> URL {
@@ -141,6 +156,7 @@ public struct KioskConfig: Sendable, Equatable {
                          themes: resolve(themes), database: resolve(database)),
             display: Display(theme: theme, highContrastTheme: highContrast),
             centre: Centre(name: centreName, counter: counter, hours: hours, phone: phone),
+            log: Log(retentionDays: retentionDays, kAnonymity: kAnonymity, timeZone: timeZone),
             source: source,
             displayPath: document.displayPath)
     }

@@ -1,3 +1,4 @@
+import Foundation
 /// What a setting accepts, said the way an error message ends: "expected <this>".
 struct Expectation: Error {
     let text: String
@@ -136,6 +137,14 @@ extension SettingsReader {
             guard case .string(let value) = node, let choice = T(rawValue: value) else { return .failure(expectation) }
             return .success(choice)
         }
+    }
+
+    /// An IANA time zone name such as "Asia/Seoul".
+    static func timeZone(_ node: TOMLNode) -> Result<TimeZone, Expectation> {
+        guard case .string(let name) = node, let zone = TimeZone(identifier: name) else {
+            return .failure(Expectation("a time zone name such as \"Asia/Seoul\""))
+        }
+        return .success(zone)
     }
 
     /// A list of strings, each accepted by `element`.

@@ -45,6 +45,7 @@ import Testing
         #expect(shipped.kiosk == defaults.kiosk)
         #expect(shipped.paths == defaults.paths)
         #expect(shipped.display == defaults.display)
+        #expect(shipped.log == defaults.log)
         #expect(shipped.centre.name == defaults.centre.name)
         #expect(shipped.centre.phone == defaults.centre.phone)
         // The shipped file adds translations; its Korean is the default's.
@@ -199,6 +200,6 @@ import Testing
 extension KioskConfig {
     /// The same settings as if read from another file, to compare values regardless of origin.
     func withSource(_ source: URL?, displayPath: String) -> KioskConfig {
-        KioskConfig(kiosk: kiosk, paths: paths, display: display, centre: centre, source: source, displayPath: displayPath)
+        KioskConfig(kiosk: kiosk, paths: paths, display: display, centre: centre, log: log, source: source, displayPath: displayPath)
     }
 }
