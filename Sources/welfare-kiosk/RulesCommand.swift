@@ -54,7 +54,8 @@ struct RulesCommand: ParsableCommand {
         func run() throws {
             let directory = try RulesLocation.resolve(rules, config: configOption)
             let pack = try RulesLocation.load(directory)
-            print("\(directory): \(pack.id) \(pack.version) — \(pack.programs.count) programmes, \(pack.facts.count) facts, "
+            let programmes = pack.programs.count == 1 ? "1 programme" : "\(pack.programs.count) programmes"
+            print("\(directory): \(pack.id) \(pack.version) — \(programmes), \(pack.facts.count) facts, "
                 + "\(pack.parameters.count) parameters, covers \(pack.coverage.from)…\(pack.coverage.to); no errors")
         }
     }

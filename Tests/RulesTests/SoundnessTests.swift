@@ -82,3 +82,24 @@ struct SoundnessTests {
         #expect(throws: FactsInputError.self) { try FactsJSON.parse(text, vocabulary: Fixtures.pack.facts) }
     }
 }
+
+@Suite("One pack, many threads")
+struct ConcurrencyTests {
+    @Test func concurrentEvaluationsMatchSerialOnes() async {
+        let pack = Fixtures.pack
+        let dates = ["2025-03-01", "2026-04-23", "2026-04-24", "2026-12-31", "2027-01-01"].map { Day($0)! }
+        let facts = Fixtures.zeroAssets(["household_size": .number(3), "children_age_months": .list([100, 20]),
+                                         "other_income_krw": .number(1_500_000), "age": .number(40)])
+        let serial = dates.map { d in pack.evaluate(facts, on: d).programs.map { "\($0.id) \($0.status) \(String(describing: $0.monthlyAmount))" } }
+        let parallel = await withTaskGroup(of: (Int, [String]).self) { group in
+            for round in 0..<40 {
+                let i = round % dates.count
+                group.addTask { (i, pack.evaluate(facts, on: dates[i]).programs.map { "\($0.id) \($0.status) \(String(describing: $0.monthlyAmount))" }) }
+            }
+            var out: [(Int, [String])] = []
+            for await r in group { out.append(r) }
+            return out
+        }
+        for (i, result) in parallel { #expect(result == serial[i]) }
+    }
+}

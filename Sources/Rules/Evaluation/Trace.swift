@@ -14,7 +14,7 @@ public struct TraceEntry: Sendable {
     public let truth: Bool?
     public let unit: Unit
     /// Facts the step depends on (through named values too); nil value = unknown.
-    public let facts: [FactReading]
+    public let facts: FactReadings
     /// Parameters it reads directly, with their value for the date.
     public let parameters: [ParameterReading]
 }
@@ -22,6 +22,25 @@ public struct TraceEntry: Sendable {
 public struct FactReading: Sendable {
     public let key: FactKey
     public let value: FactValue?
+}
+
+/// The facts one step read, in topic order: a view over the household's answers, so a trace
+/// costs no copies of them.
+public struct FactReadings: Collection, Sendable {
+    let mask: FactMask
+    let keys: [FactKey]
+    let values: [FactValue?]
+
+    static let empty = FactReadings(mask: FactMask(), keys: [], values: [])
+
+    public var startIndex: Int { mask.isEmpty ? 64 : mask.bits.trailingZeroBitCount }
+    public var endIndex: Int { 64 }
+    public func index(after i: Int) -> Int {
+        let rest = i >= 63 ? 0 : mask.bits & (~UInt64(0) << UInt64(i + 1))
+        return rest == 0 ? 64 : rest.trailingZeroBitCount
+    }
+    public subscript(position: Int) -> FactReading { FactReading(key: keys[position], value: values[position]) }
+    public var count: Int { mask.bits.nonzeroBitCount }
 }
 
 /// A parameter as used: the value (or the range of table cells), its date, source and mark.
@@ -62,7 +81,7 @@ extension RulePack {
                                           parameters: readings(definitions[d].program, machine: machine, on: parameters)))
                 for n in definitions[d].notes.indices {
                     entries.append(TraceEntry(kind: .note, rule: definitions[d].name, label: definitions[d].notes[n].values["ko"],
-                                              value: nil, truth: nil, unit: .bool, facts: [], parameters: []))
+                                              value: nil, truth: nil, unit: .bool, facts: .empty, parameters: []))
                 }
             }
             var offset = plan.traceOffsets[index]
@@ -85,7 +104,7 @@ extension RulePack {
                 if value.isFalse { continue }
                 entries.append(TraceEntry(kind: .note, rule: programs[index].notes[n].when?.source ?? "",
                                           label: programs[index].notes[n].text.values["ko"], value: nil, truth: value.truth,
-                                          unit: .bool, facts: [], parameters: []))
+                                          unit: .bool, facts: .empty, parameters: []))
             }
             return entries
         }
@@ -99,11 +118,13 @@ extension RulePack {
                           facts: readings(facts, prepared), parameters: readings(program, machine: machine, on: parameters))
     }
 
-    private func readings(_ mask: FactMask, _ prepared: PreparedFacts) -> [FactReading] {
-        mask.indices.map { FactReading(key: facts[$0].key, value: prepared.values[$0]) }
+    private func readings(_ mask: FactMask, _ prepared: PreparedFacts) -> FactReadings {
+        FactReadings(mask: mask, keys: factKeys, values: prepared.values)
     }
 
-    private func readings(_ program: Program, machine: Machine, on resolved: ResolvedParameters) -> [ParameterReading] {
+    private func readings(_ program: borrowing Program, machine: Machine, on resolved: ResolvedParameters) -> [ParameterReading] {
+        // Without table cells the readings depend only on the date: shared, not rebuilt.
+        if program.tableReads.isEmpty { return resolved.scalarReadings(program.parameters) }
         var out: [ParameterReading] = []
         for i in program.parameters.indices {
             let template = resolved.readings[i]

@@ -44,7 +44,7 @@ public enum PackTests {
         for file in files {
             let path = folder + "/" + file
             guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8),
-                  let node = try? Yams.compose(yaml: text) else {
+                  let node = try? Yams.compose(yaml: text, .basic, .default, .utf8) else {
                 diagnostics.items.append(PackDiagnostic(file: path, line: 1, column: 1, message: "cannot read this test file as YAML"))
                 continue
             }

@@ -69,7 +69,7 @@ public struct FactMask: Sendable, Equatable {
 }
 
 /// A set of parameters as bits; at most 128 parameters per pack.
-struct ParameterMask: Sendable, Equatable {
+struct ParameterMask: Sendable, Hashable {
     var low: UInt64 = 0
     var high: UInt64 = 0
     static func single(_ i: Int) -> ParameterMask {

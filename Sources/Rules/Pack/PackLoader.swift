@@ -35,11 +35,13 @@ struct PackLoader {
             return nil
         }
         do {
-            guard let node = try Yams.compose(yaml: text) else {
+            // The basic resolver keeps every scalar as text: the pack parses its own numbers, dates and
+            // booleans (exactly, with positions), and skipping YAML's regex tag resolution halves load time.
+            guard let node = try Yams.compose(yaml: text, .basic, .default, .utf8) else {
                 diagnostics.items.append(PackDiagnostic(file: path, line: 1, column: 1, message: "the file is empty"))
                 return nil
             }
-            diagnostics.sources[path] = text.split(separator: "\n", omittingEmptySubsequences: false)
+            diagnostics.sources[path] = text
             return YAMLNode(file: path, node: node, diagnostics: diagnostics)
         } catch let error as YamlError {
             var line = 1, column = 1

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// How a table by household size continues past its last column.
 enum TableBeyond: String, Sendable {
     /// Add the difference between the last two columns per extra member (the 8+ median rule).
@@ -64,6 +66,8 @@ final class ResolvedParameters: @unchecked Sendable {
     let readings: [ParameterReading]
     /// Each table's cell marks on this date, [U] when carried past its confirmed date.
     let tableMarks: [[Mark]]
+    /// Trace readings of a set of scalar parameters, built once per set on this date.
+    private let readingSets = Mutex<[ParameterMask: [ParameterReading]]>([:])
 
     init(parameters: [Parameter], day: Day) {
         self.day = day
@@ -113,6 +117,14 @@ final class ResolvedParameters: @unchecked Sendable {
         self.unverified = unverified
         self.readings = readings
         self.tableMarks = tableMarks
+    }
+
+    /// The trace readings of a set of scalar parameters, shared by every household on this date.
+    func scalarReadings(_ set: ParameterMask) -> [ParameterReading] {
+        if let hit = readingSets.withLock({ $0[set] }) { return hit }
+        let built = set.indices.map { readings[$0] }
+        readingSets.withLock { $0[set] = built }
+        return built
     }
 
     deinit {

@@ -25,6 +25,8 @@ public final class RulePack: Sendable {
     let plan: ExecutionPlan
     /// Programme ids by position, so results need not touch the richer specs.
     let programIDs: [ProgramID]
+    /// Fact keys by position, shared by every trace.
+    let factKeys: [FactKey]
     private let cache = Mutex<[Day: ResolvedParameters]>([:])
 
     init(id: String, version: String, name: LocalizedText, coverage: Coverage, topics: [String], facts: [FactSpec],
@@ -51,6 +53,7 @@ public final class RulePack: Sendable {
         // Aggregate conditions run above the caller's stack; leave room for one level of them.
         self.stackSize = depth * 2 + 8
         self.programIDs = self.programs.map(\.id)
+        self.factKeys = facts.map(\.key)
         self.plan = ExecutionPlan(definitions: definitions, programs: self.programs, aggregates: aggregates)
     }
 

@@ -19,7 +19,7 @@ public struct PackLoadError: Error, Sendable, CustomStringConvertible {
 final class Diagnostics {
     var items: [PackDiagnostic] = []
     /// Source lines by file, to place errors inside block scalars (`>-`) that span lines.
-    var sources: [String: [Substring]] = [:]
+    var sources: [String: String] = [:]
 
     /// `columnOffset` is a position inside the scalar's text (an expression column); quoted
     /// scalars start one column after their mark.
@@ -41,7 +41,7 @@ final class Diagnostics {
     /// block's lines follow its indicator line, each contributing its trimmed text and one
     /// separator.
     private func blockPosition(_ file: String, after indicatorLine: Int, offset: Int) -> (Int, Int)? {
-        guard let lines = sources[file] else { return nil }
+        guard let lines = sources[file]?.split(separator: "\n", omittingEmptySubsequences: false) else { return nil }
         var remaining = offset
         var index = indicatorLine
         while index < lines.count {
