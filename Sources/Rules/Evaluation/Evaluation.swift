@@ -19,11 +19,11 @@ public struct Evaluation: Sendable {
     public let facts: PreparedFacts
     /// Every programme of the pack, sorted by id.
     public let programs: [ProgramResult]
-    /// Every value computed on the way, recorded when evaluated with `trace: true`; `trace(_:)`
+    /// Every value computed on the way, kept when evaluated with `trace: true`; `trace(_:)`
     /// joins them with the pack's rule texts, fact values and parameter sources.
-    let recorded: [Interval]
+    let record: TraceRecord?
 
-    public var isTraced: Bool { !recorded.isEmpty }
+    public var isTraced: Bool { record != nil }
 
     public subscript(id: ProgramID) -> ProgramResult? { programs.first { $0.id == id } }
 
@@ -70,7 +70,11 @@ extension RulePack {
         withMachine(prepared, parameters) { machine, base in
             if trace { recorded = Array(repeating: Interval(0), count: plan.traceSize) }
             if definitionCount > 0 { machine.evaluateAll(plan.definitionBlock) }
-            if trace { for i in 0..<definitionCount { recorded[i] = base[i] } }
+            if trace {
+                for i in 0..<definitionCount { recorded[i] = base[i] }
+                // Table indices depend on facts and definitions only, all settled by now.
+                for s in 0..<plan.tableSites.count { recorded[plan.tableSiteOffset + s] = machine.evaluate(plan.tableSites[s]).value }
+            }
             let unknown = FactMask(~prepared.known.bits)
             for p in 0..<plan.programs.count {
                 let program = plan.programs[p]
@@ -128,7 +132,8 @@ extension RulePack {
                                              missingMask: status == .undetermined ? open & unknown : FactMask(), failedMask: failed))
             }
         }
-        return Evaluation(pack: self, day: day, facts: prepared, programs: results, recorded: recorded)
+        let record = trace ? TraceRecord(layout: traceLayout(on: day, parameters), recorded: recorded, values: prepared.values) : nil
+        return Evaluation(pack: self, day: day, facts: prepared, programs: results, record: record)
     }
 
     private static func won(_ v: Interval) -> Won? {

@@ -45,6 +45,18 @@ final class ExecutionPlan: @unchecked Sendable {
     /// monthly, one-time and notes.
     let traceSize: Int
     let traceOffsets: [Int]
+    /// The index of every table read (the household size a table is read at), recorded by a
+    /// traced evaluation after the programmes so the trace can name each cell without running
+    /// code again: sites of definitions, then per programme its conditions, monthly, one-time.
+    let tableSites: UnsafeMutableBufferPointer<Segment>
+    /// Where the recorded table indices start in the trace.
+    let tableSiteOffset: Int
+    /// The first site of each definition, each condition (by position in `conditions`), and
+    /// each programme's monthly and one-time amount.
+    let definitionSites: [Int]
+    let conditionSites: [Int]
+    let monthlySites: [Int]
+    let oneTimeSites: [Int]
 
     init(definitions defs: [Definition], programs specs: [ProgramSpec], aggregates aggs: [Aggregate]) {
         var code: [Op] = []
@@ -75,6 +87,20 @@ final class ExecutionPlan: @unchecked Sendable {
                                             firstNote: firstNote, noteCount: spec.notes.count, parameters: spec.allParameters))
             traceSize += spec.conditions.count + 2 + spec.notes.count
         }
+        // Table-read indices go last, so the offsets above stay as they were.
+        var siteSegments: [Segment] = []
+        func sites(_ program: Program) -> Int {
+            let first = siteSegments.count
+            for read in program.tableReads { siteSegments.append(add(read.index)) }
+            return first
+        }
+        let definitionSites = defs.map { sites($0.program) }
+        var conditionSites: [Int] = [], monthlySites: [Int] = [], oneTimeSites: [Int] = []
+        for spec in specs {
+            for c in spec.conditions { conditionSites.append(sites(c.program)) }
+            monthlySites.append(spec.monthly.map(sites) ?? 0)
+            oneTimeSites.append(spec.oneTime.map(sites) ?? 0)
+        }
         func copy<T>(_ a: [T]) -> UnsafeMutableBufferPointer<T> {
             let b = UnsafeMutableBufferPointer<T>.allocate(capacity: max(a.count, 1))
             _ = b.initialize(from: a)
@@ -88,15 +114,21 @@ final class ExecutionPlan: @unchecked Sendable {
         self.notes = copy(noteSegments)
         self.programs = copy(programPlans)
         self.aggregates = copy(aggregatePlans)
-        self.traceSize = traceSize
+        self.traceSize = traceSize + siteSegments.count
         self.traceOffsets = offsets
+        self.tableSites = copy(siteSegments)
+        self.tableSiteOffset = traceSize
+        self.definitionSites = definitionSites
+        self.conditionSites = conditionSites
+        self.monthlySites = monthlySites
+        self.oneTimeSites = oneTimeSites
     }
 
     deinit {
         for b in [UnsafeMutableRawPointer(code.baseAddress), UnsafeMutableRawPointer(definitions.baseAddress),
                   UnsafeMutableRawPointer(conditions.baseAddress), UnsafeMutableRawPointer(conditionFacts.baseAddress),
                   UnsafeMutableRawPointer(notes.baseAddress), UnsafeMutableRawPointer(programs.baseAddress),
-                  UnsafeMutableRawPointer(aggregates.baseAddress)] {
+                  UnsafeMutableRawPointer(aggregates.baseAddress), UnsafeMutableRawPointer(tableSites.baseAddress)] {
             b?.deallocate()
         }
     }

@@ -50,10 +50,10 @@ struct Program: Sendable {
 
 /// A set of facts as bits, in the pack's topic order; at most 64 facts per pack.
 public struct FactMask: Sendable, Equatable {
-    var bits: UInt64
+    @usableFromInline var bits: UInt64
     init(_ bits: UInt64 = 0) { self.bits = bits }
     static func single(_ i: Int) -> FactMask { FactMask(1 << UInt64(i)) }
-    var isEmpty: Bool { bits == 0 }
+    @inlinable var isEmpty: Bool { bits == 0 }
     func contains(_ i: Int) -> Bool { bits & (1 << UInt64(i)) != 0 }
     static func | (a: FactMask, b: FactMask) -> FactMask { FactMask(a.bits | b.bits) }
     static func & (a: FactMask, b: FactMask) -> FactMask { FactMask(a.bits & b.bits) }

@@ -28,6 +28,8 @@ public final class RulePack: Sendable {
     /// Fact keys by position, shared by every trace.
     let factKeys: [FactKey]
     private let cache = Mutex<[Day: ResolvedParameters]>([:])
+    /// Trace layouts by date, built on the first traced evaluation of each date.
+    let traceLayouts = Mutex<[Day: TraceLayout]>([:])
 
     init(id: String, version: String, name: LocalizedText, coverage: Coverage, topics: [String], facts: [FactSpec],
          parameters: [Parameter], definitions: [Definition], programs: [ProgramSpec], aggregates: [Aggregate]) {
