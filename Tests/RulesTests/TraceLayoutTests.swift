@@ -21,13 +21,18 @@ struct TraceLayoutTests {
         households.append((Facts(), Fixtures.day("2026-06-01")))
         #expect(households.count > 650)
 
-        var entries = 0, cells = 0
-        for (facts, day) in households {
+        var entries = 0, cells = 0, failures = 0
+        for (facts, day) in households where failures < 5 {
             let e = pack.evaluate(facts, on: day, trace: true)
             for r in e.programs {
                 let actual = e.trace(r).map(Self.describe)
                 let expected = Self.reference(e, r).map(Self.describe)
-                #expect(actual == expected, "\(r.id) on \(day) for \(facts.values)")
+                if actual != expected {
+                    // The first entry that differs says enough; a handful of households too.
+                    let i = (0..<min(actual.count, expected.count)).first { actual[$0] != expected[$0] } ?? min(actual.count, expected.count)
+                    Issue.record("\(r.id) on \(day), entry \(i) of \(expected.count) (got \(actual.count)):\n  got      \(i < actual.count ? actual[i] : "nothing")\n  expected \(i < expected.count ? expected[i] : "nothing")\n  facts \(facts.values)")
+                    failures += 1
+                }
                 entries += actual.count
                 cells += e.trace(r).reduce(0) { $0 + $1.parameters.filter { $0.cell != nil }.count }
             }
