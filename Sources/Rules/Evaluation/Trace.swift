@@ -40,7 +40,11 @@ public struct TraceEntry: Sendable {
     /// Facts the step depends on (through named values too); nil value = unknown.
     @inlinable public var facts: FactReadings { FactReadings(mask: shape.facts, record: record) }
     /// Parameters it reads directly, with their value for the date.
-    @inlinable public var parameters: [ParameterReading] { shape.cellIndex < 0 ? shape.parameters : record.cells[shape.cellIndex] }
+    @inlinable public var parameters: [ParameterReading] {
+        // Most entries read none; the empty literal costs no reference count.
+        if shape.readsNoParameters { return [] }
+        return shape.cellIndex < 0 ? shape.parameters : record.cells[shape.cellIndex]
+    }
 }
 
 public struct FactReading: Sendable {

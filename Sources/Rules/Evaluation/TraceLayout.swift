@@ -24,6 +24,7 @@
     @usableFromInline let parameters: [ParameterReading]
     /// With table cells: where the household's readings are in `TraceRecord.cells`, else -1.
     @usableFromInline let cellIndex: Int
+    @usableFromInline let readsNoParameters: Bool
 
     init(kind: TraceEntry.Kind, rule: String, label: String?, unit: Unit, facts: FactMask, role: Role, slot: Int,
          parameters: [ParameterReading] = [], cellIndex: Int = -1) {
@@ -36,6 +37,7 @@
         self.slot = slot
         self.parameters = parameters
         self.cellIndex = cellIndex
+        self.readsNoParameters = parameters.isEmpty && cellIndex < 0
     }
 }
 
