@@ -45,9 +45,10 @@ final class ExecutionPlan: @unchecked Sendable {
     /// monthly, one-time and notes.
     let traceSize: Int
     let traceOffsets: [Int]
-    /// The index of every table read (the household size a table is read at), recorded by a
-    /// traced evaluation after the programmes so the trace can name each cell without running
-    /// code again: sites of definitions, then per programme its conditions, monthly, one-time.
+    /// The index of every table read (the household size a table is read at), which a traced
+    /// evaluation records once the definitions are known, so the trace can name each cell
+    /// without running code again: sites of definitions, then per programme its conditions,
+    /// monthly, one-time. Their slots follow the programmes' in the trace.
     let tableSites: UnsafeMutableBufferPointer<Segment>
     /// Where the recorded table indices start in the trace.
     let tableSiteOffset: Int
