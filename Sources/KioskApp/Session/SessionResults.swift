@@ -44,12 +44,15 @@ public struct SessionResults: Sendable {
     /// log stores only its band.
     public var incomeRatioOfMedian: Double? {
         guard let main = evaluations.first else { return nil }
+        // Any programme that reads both values will do; they are the household's, not the
+        // programme's.
         for result in main.programs {
             let values = main.trace(result).filter { $0.kind == .value }
-            guard let income = values.first(where: { $0.rule == "recognised_income" })?.value?.point,
-                  let median = values.first(where: { $0.rule == "median" })?.value?.point, median > 0
+            guard let income = values.first(where: { $0.rule == "recognised_income" }),
+                  let median = values.first(where: { $0.rule == "median" })
             else { continue }
-            return income / median
+            guard let i = income.value?.point, let m = median.value?.point, m > 0 else { return nil }
+            return i / m
         }
         return nil
     }
