@@ -89,7 +89,9 @@ public final class RuleBook: Sendable {
     /// Why not `Evaluation.nextQuestion`: it plans within one pack and would ask again a fact
     /// answered "unknown", since an unknown answer leaves the fact missing.
     public func plan(_ facts: Facts, answered: Set<FactKey>) -> Plan {
-        let key = PlanKey(facts, answered: answered)
+        guard let key = PlanKey(facts, answered: answered, rank: rank, count: order.count) else {
+            return computePlan(facts, answered: answered)
+        }
         if let hit = plans.withLock({ $0[key] }) { return hit }
         let plan = computePlan(facts, answered: answered)
         plans.withLock { cache in
@@ -141,18 +143,33 @@ public final class RuleBook: Sendable {
     private func rank(_ key: FactKey) -> Int { rank[key] ?? Int.max }
 }
 
-/// The answers a plan depends on, as a hashable value: each known fact with its value, and the
-/// facts answered "unknown".
+/// The answers a plan depends on, as a hashable value: one slot per fact of the vocabulary
+/// (unanswered, unknown, or the value; a list's length), then the lists' items in slot order.
 private struct PlanKey: Hashable {
-    let text: String
+    let codes: [Int]
 
-    init(_ facts: Facts, answered: Set<FactKey>) {
-        var parts: [String] = []
-        parts.reserveCapacity(answered.count + facts.values.count)
-        for (key, value) in facts.values { parts.append(key.rawValue + "=" + value.description) }
-        for key in answered where facts[key] == nil { parts.append(key.rawValue + "?") }
-        parts.sort()
-        text = parts.joined(separator: ";")
+    private static let unanswered = Int.min
+    private static let unknown = Int.min + 1
+
+    /// Nil when a fact is known without having been answered, which a session never does; such a
+    /// plan is computed without the cache.
+    init?(_ facts: Facts, answered: Set<FactKey>, rank: [FactKey: Int], count: Int) {
+        var codes = [Int](repeating: Self.unanswered, count: count)
+        var lists: [(slot: Int, items: [Int])] = []
+        for key in answered {
+            guard let slot = rank[key] else { continue }
+            switch facts[key] {
+            case .number(let n)?: codes[slot] = n
+            case .bool(let b)?: codes[slot] = b ? 1 : 0
+            case .list(let items)?:
+                codes[slot] = -1 - items.count
+                lists.append((slot, items))
+            case nil: codes[slot] = Self.unknown
+            }
+        }
+        guard facts.values.keys.allSatisfy(answered.contains) else { return nil }
+        for list in lists.sorted(by: { $0.slot < $1.slot }) { codes.append(contentsOf: list.items) }
+        self.codes = codes
     }
 }
 

@@ -43,7 +43,11 @@ public struct SessionResults: Sendable {
     /// 소득인정액 as a share of 기준 중위소득 for the household, when both are known exactly; the
     /// log stores only its band.
     public var incomeRatioOfMedian: Double? {
-        guard let main = evaluations.first else { return nil }
+        evaluations.first.flatMap(Self.incomeRatioOfMedian(in:))
+    }
+
+    /// The ratio from one traced evaluation of the main pack.
+    static func incomeRatioOfMedian(in main: Evaluation) -> Double? {
         // Any programme that reads both values will do; they are the household's, not the
         // programme's.
         for result in main.programs {

@@ -122,7 +122,7 @@ struct SessionTests {
         }
         #expect(seen.map(\.current) == Array(1...seen.count))
         #expect(seen.allSatisfy { $0.estimatedTotal >= $0.current })
-        #expect(seen.last!.estimatedTotal == seen.count, "the last question knows it is the last")
+        #expect(abs(seen[0].estimatedTotal - seen.count) <= 4, "the first estimate (\(seen[0].estimatedTotal)) is near the \(seen.count) asked")
     }
 
     @Test func wipeLeavesNothing() {
