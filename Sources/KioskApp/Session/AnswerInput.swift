@@ -38,6 +38,12 @@ public enum AnswerInput {
         return .success(.number(man * 10_000 + fraction))
     }
 
+    /// The amount typed so far, for echoing it in words while the citizen types ("150" → 150만 원);
+    /// nil while the text is not a valid amount.
+    public static func preview(_ text: String) -> Won? {
+        if case .success(.number(let won)) = amount(text, fact: "amount") { Won(won) } else { nil }
+    }
+
     /// A whole number within `range`.
     public static func number(_ text: String, in range: ClosedRange<Int>, fact: FactKey) -> Result<FactValue, Rejection> {
         switch wholeNumber(text, fact: fact) {

@@ -101,3 +101,14 @@ struct AnswerInputTests {
         #expect(ChildAge(totalMonths: 27) == ChildAge(years: 2, months: 3))
     }
 }
+
+@Suite("Echoing an amount while it is typed")
+struct AmountPreviewTests {
+    @Test func theTypedAmountIsEchoedInWon() {
+        #expect(AnswerInput.preview("150") == Won(1_500_000))
+        #expect(AnswerInput.preview("150")?.description == "150만 원")
+        #expect(AnswerInput.preview("82.0556")?.description == "82만 556원")
+        #expect(AnswerInput.preview("-1") == nil)
+        #expect(AnswerInput.preview("") == nil)
+    }
+}
