@@ -44,8 +44,8 @@ public enum AnswerInput {
         if case .success(.number(let won)) = amount(text, fact: "amount") { Won(won) } else { nil }
     }
 
-    /// A whole number within `range`.
-    public static func number(_ text: String, in range: ClosedRange<Int>, fact: FactKey) -> Result<FactValue, Rejection> {
+    /// A whole number within `range`; `isAge` words the "too large" message for an age.
+    public static func number(_ text: String, in range: ClosedRange<Int>, fact: FactKey, isAge: Bool = false) -> Result<FactValue, Rejection> {
         switch wholeNumber(text, fact: fact) {
         case .failure(let rejection): return .failure(rejection)
         case .success(let n):
@@ -55,7 +55,7 @@ public enum AnswerInput {
             }
             if n < range.lowerBound { return reject("too_small", ["min": String(range.lowerBound)]) }
             if n > range.upperBound {
-                return reject(fact == "age" ? "age_too_large" : "too_large", ["max": String(range.upperBound)])
+                return reject(isAge ? "age_too_large" : "too_large", ["max": String(range.upperBound)])
             }
             return .success(.number(n))
         }

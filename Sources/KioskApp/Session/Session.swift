@@ -201,6 +201,7 @@ public struct Session: Sendable, Equatable {
         switch question.kind {
         case .amount: result = AnswerInput.amount(text, fact: question.fact)
         case .number(let range): result = AnswerInput.number(text, in: range, fact: question.fact)
+        case .age(let range): result = AnswerInput.number(text, in: range, fact: question.fact, isAge: true)
         case .duration: result = AnswerInput.duration(years: text, months: "", fact: question.fact).map { .number($0.totalMonths) }
         case .yesNo, .children: return
         }

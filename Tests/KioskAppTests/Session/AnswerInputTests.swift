@@ -30,7 +30,7 @@ struct AnswerInputTests {
     @Test func anAgeOf140IsATypingMistake() {
         var session = SessionFixture.asking()
         SessionFixture.reach("age", in: &session)
-        #expect(session.question?.kind == .number(0...120))
+        #expect(session.question?.kind == .age(0...120))
         session.submit("140")
         #expect(session.step == .question("age"), "still on the question")
         #expect(session.rejection?.messageKey == "session.invalid.age_too_large")
