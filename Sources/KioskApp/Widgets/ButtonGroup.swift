@@ -13,6 +13,10 @@ struct ButtonGroup: Equatable {
 
     let buttons: [Button]
 
+    init(buttons: [Button]) {
+        self.buttons = buttons
+    }
+
     /// Lays `labels` out in `area`: all in one row when each gets at least `minimumWidth`
     /// columns, else two columns, else one. `buttonHeight` rows each (3 makes a touch target).
     init(labels: [String], in area: Rect, buttonHeight: Int, gap: Int = 2) {
