@@ -34,7 +34,7 @@ let package = Package(
         .target(name: "Settings", dependencies: ["TOMLKit", "TextLayout"]),
         .target(name: "Rules", dependencies: ["Yams"]),
         .target(name: "SessionLog", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
-        .target(name: "KioskApp", dependencies: ["Terminal", "TextLayout", "Settings", "Rules", "CQrencode"]),
+        .target(name: "KioskApp", dependencies: ["Terminal", "TextLayout", "Settings", "Rules", "SessionLog", "CQrencode"]),
 
         // MARK: - Executables
         .executableTarget(
@@ -64,7 +64,7 @@ let package = Package(
         .testTarget(name: "SettingsTests", dependencies: ["Settings"]),
         .testTarget(name: "RulesTests", dependencies: ["Rules"]),
         .testTarget(
-            name: "KioskAppTests", dependencies: ["KioskApp", "TerminalTesting", "Terminal", "Settings", "Rules", "TextLayout"],
+            name: "KioskAppTests", dependencies: ["KioskApp", "TerminalTesting", "Terminal", "Settings", "Rules", "SessionLog", "TextLayout"],
             exclude: ["__Snapshots__"]
         ),
         .testTarget(name: "SessionLogTests", dependencies: ["SessionLog", .product(name: "GRDB", package: "GRDB.swift")]),

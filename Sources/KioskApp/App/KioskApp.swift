@@ -1,3 +1,4 @@
+import SessionLog
 import Settings
 import Terminal
 
@@ -11,10 +12,13 @@ public final class KioskApp {
     public let terminal: any Terminal
     public let resources: KioskResources
     public private(set) var state: KioskState
+    /// Where each session goes when it ends (the anonymous log; in memory for tests).
+    public let recorder: any SessionRecorder
 
-    public init(terminal: any Terminal, resources: KioskResources) {
+    public init(terminal: any Terminal, resources: KioskResources, recorder: any SessionRecorder = MemorySessionRecorder()) {
         self.terminal = terminal
         self.resources = resources
+        self.recorder = recorder
         self.state = KioskState(language: resources.config.kiosk.language)
     }
 
@@ -34,6 +38,18 @@ public final class KioskApp {
                 handle(event)
             }
         }
+    }
+
+    /// Hands a session that has ended (results seen and left, goodbye, idle timeout, wipe) to the
+    /// log; a session nobody began is not logged. Call it before wiping the session.
+    public func sessionEnded(_ session: Session) {
+        guard session.hasBegun else { return }
+        recorder.record(SessionSummary(session))
+    }
+
+    /// Writes what the log has pending; for shutdown.
+    public func shutdown() {
+        recorder.close()
     }
 
     /// Reacts to one event; presents a new frame when anything visible changed.

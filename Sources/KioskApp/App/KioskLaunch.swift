@@ -25,7 +25,9 @@ public enum KioskLaunch {
         } catch {
             fail("welfare-kiosk: \(error.description)")
         }
-        KioskApp(terminal: terminal, resources: resources).run()
+        // Opened only once the screen is ours: the writer checks the log on its own thread, and a
+        // log that cannot be opened drops and counts sessions rather than stopping the kiosk.
+        KioskApp(terminal: terminal, resources: resources, recorder: LogSessionRecorder.open(config: resources.config)).run()
     }
 
     private static func fail(_ message: String) -> Never {
