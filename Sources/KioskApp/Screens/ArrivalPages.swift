@@ -39,7 +39,7 @@ enum ArrivalPages {
                 .text(context.text("welcome.start"), Style(.muted)),
                 .choices([Choice(label: context.text("attract.start"), action: .start)]),
             ],
-            hints: [context.text("welcome.start")])
+            hints: [context.text("keys.select"), context.text("keys.help")])
     }
 
     /// Each language names itself, so a citizen who cannot read the current one finds theirs.
@@ -81,6 +81,6 @@ enum ArrivalPages {
                 .text(context.text("goodbye.body", context.centre)),
                 .choices([Choice(label: context.text("goodbye.again"), action: .restart)]),
             ],
-            hints: [context.text("welcome.start")])
+            hints: [context.text("keys.select"), context.text("keys.help")])
     }
 }

@@ -18,6 +18,7 @@ enum ResultPages {
         var monthly = 0
         var oneTime = 0
         var anyToCheck = false
+        var unknownAmount = false
         for (status, key, role) in groups {
             var choices: [Choice] = []
             for (packIndex, evaluation) in evaluations.enumerated() {
@@ -31,6 +32,7 @@ enum ResultPages {
                         anyToCheck = true
                     }
                     if status == .eligible {
+                        if result.monthlyAmount == nil, result.oneTimeAmount == nil { unknownAmount = true }
                         monthly += result.monthlyAmount?.value ?? 0
                         oneTime += result.oneTimeAmount?.value ?? 0
                     }
@@ -39,7 +41,7 @@ enum ResultPages {
             }
             guard !choices.isEmpty else { continue }
             // The status is said in words beside its colour, never by colour alone.
-            items.append(.text("\(UIChrome.focusMarker) \(context.text(key)) (\(choices.count))", Style(role, bold: true)))
+            items.append(.text("\(UIChrome.bullet) \(context.text(key)) (\(choices.count))", Style(role, bold: true)))
             items.append(.choices(choices))
         }
         var head: [PageItem] = [
@@ -47,6 +49,7 @@ enum ResultPages {
                 "monthly": MoneyText.format(monthly, in: language), "one_time": MoneyText.format(oneTime, in: language),
             ]), Style(.text, bold: true)),
         ]
+        if unknownAmount { head.append(.text(context.text("results.total_partial"), Style(.muted))) }
         if !context.compact { head.append(.text(context.text("results.open_hint"), Style(.muted))) }
         var tail: [PageItem] = [.text(context.text("results.decides"), Style(.text, bold: true))]
         if anyToCheck { tail.append(.text(context.text("results.to_check_note"), Style(.muted))) }
@@ -78,7 +81,7 @@ enum ResultPages {
         let language = context.catalog.language.rawValue
         let group = groups.first { $0.0 == result.status }!
         var items: [PageItem] = []
-        var status = "\(UIChrome.focusMarker) \(context.text(group.1))"
+        var status = "\(UIChrome.bullet) \(context.text(group.1))"
         let amounts = amountText(result, context: context)
         if !amounts.isEmpty { status += "  " + amounts }
         if result.confidence == .toCheck, result.status != .ineligible { status += " (\(context.text("results.to_check")))" }

@@ -63,7 +63,7 @@ struct PageLayout {
     var contentHeight = 0
     let scroll: Int
 
-    init(_ page: Page, size: Size, scroll requested: Int, focus: Int?) {
+    init(_ page: Page, size: Size, scroll requested: Int, revealing focus: Int? = nil) {
         self.size = size
         regular = ScreenGeometry.layout(for: size) == .regular
         let margin = regular ? 4 : 1
