@@ -68,7 +68,7 @@ let package = Package(
             exclude: ["__Snapshots__"]
         ),
         .testTarget(name: "SessionLogTests", dependencies: ["SessionLog", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "EndToEndTests", dependencies: []),
+        .testTarget(name: "EndToEndTests", dependencies: ["Rules"]),
     ],
     swiftLanguageModes: [.v6]
 )
