@@ -169,41 +169,6 @@ struct JourneyTests {
         #expect(!pilot.screenText.contains(title))
     }
 
-    @Test("a whole session by touch alone, every choice tapped")
-    func byTouch() throws {
-        let (app, pilot) = Fixture.kiosk(size: Size(width: 120, height: 40))
-        let ko = Fixture.resources.locales.catalog(.ko)
-        pilot.tap(x: 5, y: 5)
-        app.drain()
-        #expect(pilot.tap(on: "한국어"))
-        app.drain()
-        #expect(pilot.tap(on: ko.text("privacy.accept")))
-        app.drain()
-        var taps = 0
-        while app.state.step == .question, taps < 40 {
-            // Yes/no questions get "아니요"; typed ones "잘 모르겠어요".
-            let kind = app.state.session.question!.kind
-            #expect(pilot.tap(on: kind == .yesNo ? ko.text("question.no") : ko.text("question.unknown")))
-            app.drain()
-            taps += 1
-        }
-        #expect(app.state.step == .review)
-        for _ in 0..<5 where pilot.find(ko.text("review.show")) == nil {
-            pilot.tap(on: ko.text("nav.more_down"))
-            app.drain()
-        }
-        #expect(pilot.tap(on: ko.text("review.show")))
-        app.drain()
-        #expect(app.state.step == .results)
-        let firstProgramme = try #require(app.state.results?.evaluations.first?.programs.first {
-            $0.status == .eligible || $0.status == .undetermined
-        })
-        let name = Fixture.rules.packs[0].program(firstProgramme.id)!.name.ko
-        #expect(pilot.tap(on: name))
-        app.drain()
-        if case .detail = app.state.step {} else { Issue.record("tapping a programme opens its detail") }
-    }
-
     @Test("help opens from every screen by F1, and by its touch target")
     func helpEverywhere() throws {
         let (app, pilot) = Fixture.kiosk()

@@ -36,6 +36,9 @@ enum Action: Hashable {
     case answerNo
     case answerUnknown
     case confirmInput
+    /// A digit from the on-screen pad, for a citizen with only the touch screen.
+    case type(Character)
+    case erase
     case addChild
     case noMoreChildren
     case edit(FactKey)

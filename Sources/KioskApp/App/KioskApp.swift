@@ -172,24 +172,14 @@ public final class KioskApp {
         case .escape, .character("."):
             perform(.back)
         case .backspace, .delete:
-            if page.typesDigits {
-                if state.input.isEmpty, state.years != nil {
-                    state.input = state.years ?? ""
-                    state.years = nil
-                } else if !state.input.isEmpty {
-                    state.input.removeLast()
-                }
-            } else {
-                perform(.back)
-            }
+            perform(page.typesDigits ? .erase : .back)
         case .character("+"), .pageDown:
             scroll(by: max(1, layout.viewport.count - 1), layout: layout)
         case .character("-"), .pageUp:
             scroll(by: -max(1, layout.viewport.count - 1), layout: layout)
         case .character(let character) where character.isASCII && character.isNumber:
             if page.typesDigits {
-                // Nine digits are past every limit; more would only hide the mistake.
-                if state.input.count < 9 { state.input.append(character) }
+                perform(.type(character))
             } else if let digit = character.wholeNumberValue, digit >= 1, digit <= min(9, page.choices.count) {
                 perform(page.choices[digit - 1].action)
             }
@@ -261,6 +251,18 @@ public final class KioskApp {
             confirmInput()
         case .addChild:
             confirmInput()
+        case .type(let digit):
+            // Nine digits are past every limit; more would only hide the mistake.
+            if state.input.count < 9 { state.input.append(digit) }
+            return
+        case .erase:
+            if state.input.isEmpty, let years = state.years {
+                state.input = years
+                state.years = nil
+            } else if !state.input.isEmpty {
+                state.input.removeLast()
+            }
+            return
         case .noMoreChildren:
             state.session.answerChildren()
         case .edit(let fact):

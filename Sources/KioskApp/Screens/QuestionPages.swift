@@ -53,9 +53,18 @@ enum QuestionPages {
                 unknown,
             ]))
         }
+        if typesDigits { items += digitPad(context) }
         items.append(context.navigation())
         return Page(title: question.text[language.rawValue], items: items,
                     hints: context.hints(typing: typesDigits), typesDigits: typesDigits)
+    }
+
+    /// Digits to touch, for a kiosk with no keyboard in reach: two rows, like a phone's.
+    private static func digitPad(_ context: PageContext) -> [PageItem] {
+        let digits: [Character] = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "0"]
+        let keys = digits.map { Choice(label: String($0), action: .type($0)) }
+            + [Choice(label: context.text("question.erase"), action: .erase)]
+        return [.choices(Array(keys.prefix(6))), .choices(Array(keys.dropFirst(6)))]
     }
 
     /// Years first, then months: the field being typed is the one in brackets.

@@ -185,6 +185,13 @@ struct PageLayout {
         return nil
     }
 
+    /// Where a choice's button is on screen at this scroll position (it may be off screen).
+    func screenFrame(of index: Int) -> Rect? {
+        Self.frame(of: index, in: groups).map {
+            Rect(x: $0.x, y: $0.y - scroll + viewport.lowerBound, width: $0.width, height: $0.height)
+        }
+    }
+
     func isVisible(choice index: Int) -> Bool {
         guard let frame = Self.frame(of: index, in: groups) else { return false }
         return frame.y >= scroll && frame.maxY <= scroll + viewport.count
