@@ -21,8 +21,10 @@ public enum AnswerKind: Sendable, Equatable {
     case amount
     /// A duration typed as years and months (시흥 거주 기간), stored in months.
     case duration
-    /// A whole number within `range` (나이, 가구원 수).
+    /// A whole number within `range` (가구원 수).
     case number(ClosedRange<Int>)
+    /// An age in full years within `range` (나이): a number with its own "too old" message.
+    case age(ClosedRange<Int>)
     /// Children added one by one, each as an age in years and months.
     case children
 
@@ -32,9 +34,8 @@ public enum AnswerKind: Sendable, Equatable {
         case .scalar(.bool): self = .yesNo
         case .scalar(.won): self = .amount
         case .scalar(.months): self = .duration
-        default:
-            let cap = spec.key == "age" ? AnswerLimits.oldestAge : Int.max
-            self = .number(Int(spec.minimum)...min(cap, AnswerLimits.int(spec.maximum)))
+        case .scalar(.years): self = .age(Int(spec.minimum)...min(AnswerLimits.oldestAge, AnswerLimits.int(spec.maximum)))
+        default: self = .number(Int(spec.minimum)...AnswerLimits.int(spec.maximum))
         }
     }
 }

@@ -38,8 +38,14 @@ public enum AnswerInput {
         return .success(.number(man * 10_000 + fraction))
     }
 
-    /// A whole number within `range`.
-    public static func number(_ text: String, in range: ClosedRange<Int>, fact: FactKey) -> Result<FactValue, Rejection> {
+    /// The amount typed so far, for echoing it in words while the citizen types ("150" → 150만 원);
+    /// nil while the text is not a valid amount.
+    public static func preview(_ text: String) -> Won? {
+        if case .success(.number(let won)) = amount(text, fact: "amount") { Won(won) } else { nil }
+    }
+
+    /// A whole number within `range`; `isAge` words the "too large" message for an age.
+    public static func number(_ text: String, in range: ClosedRange<Int>, fact: FactKey, isAge: Bool = false) -> Result<FactValue, Rejection> {
         switch wholeNumber(text, fact: fact) {
         case .failure(let rejection): return .failure(rejection)
         case .success(let n):
@@ -49,7 +55,7 @@ public enum AnswerInput {
             }
             if n < range.lowerBound { return reject("too_small", ["min": String(range.lowerBound)]) }
             if n > range.upperBound {
-                return reject(fact == "age" ? "age_too_large" : "too_large", ["max": String(range.upperBound)])
+                return reject(isAge ? "age_too_large" : "too_large", ["max": String(range.upperBound)])
             }
             return .success(.number(n))
         }

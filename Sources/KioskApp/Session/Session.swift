@@ -86,18 +86,12 @@ public struct Session: Sendable, Equatable {
     public static func == (a: Session, b: Session) -> Bool {
         a.rules === b.rules && a.startedAt == b.startedAt && a.language == b.language && a.accessibility == b.accessibility
             && a.isDemo == b.isDemo && a.explainer == b.explainer && a.explanationLatencyMs == b.explanationLatencyMs
-            && a.step == b.step && a.answers == b.answers && a.history == b.history && a.rejection == b.rejection
+            && a.step == b.step && a.answers == b.answers && a.facts == b.facts && a.history == b.history && a.rejection == b.rejection
             && a.children == b.children && a.reachedResults == b.reachedResults && a.plan == b.plan
     }
 
     /// The known answers, as the rules read them: "unknown" answers are absent, never zero.
-    public var facts: Facts {
-        var facts = Facts()
-        for (key, answer) in answers {
-            if let value = answer.value { facts[key] = value }
-        }
-        return facts
-    }
+    public private(set) var facts = Facts()
 
     /// Whether anyone used the kiosk: a session still on the welcome screen is not logged.
     public var hasBegun: Bool { step != .welcome || !history.isEmpty }
@@ -207,6 +201,7 @@ public struct Session: Sendable, Equatable {
         switch question.kind {
         case .amount: result = AnswerInput.amount(text, fact: question.fact)
         case .number(let range): result = AnswerInput.number(text, in: range, fact: question.fact)
+        case .age(let range): result = AnswerInput.number(text, in: range, fact: question.fact, isAge: true)
         case .duration: result = AnswerInput.duration(years: text, months: "", fact: question.fact).map { .number($0.totalMonths) }
         case .yesNo, .children: return
         }
@@ -256,6 +251,7 @@ public struct Session: Sendable, Equatable {
 
     private mutating func record(_ fact: FactKey, _ answer: Answer) {
         answers[fact] = answer
+        facts[fact] = answer.value
         if !history.contains(fact) { history.append(fact) }
         rejection = nil
         children = []

@@ -1,4 +1,5 @@
 import Rules
+import Synchronization
 
 /// The results of a session: every programme of every pack, evaluated with its trace on the
 /// session's day.
@@ -43,15 +44,39 @@ public struct SessionResults: Sendable {
     /// 소득인정액 as a share of 기준 중위소득 for the household, when both are known exactly; the
     /// log stores only its band.
     public var incomeRatioOfMedian: Double? {
-        guard let main = evaluations.first else { return nil }
-        for result in main.programs {
-            let values = main.trace(result).filter { $0.kind == .value }
-            guard let income = values.first(where: { $0.rule == "recognised_income" })?.value?.point,
-                  let median = values.first(where: { $0.rule == "median" })?.value?.point, median > 0
-            else { continue }
-            return income / median
+        evaluations.first.flatMap(Self.incomeRatioOfMedian(in:))
+    }
+
+    /// The ratio from one traced evaluation of the main pack.
+    static func incomeRatioOfMedian(in main: Evaluation) -> Double? {
+        // Any programme that reads both values will do: they are the household's, not the
+        // programme's. Which one is found once per pack, not once per session.
+        let program = IncomeProgram.index(in: main)
+        guard let program else { return nil }
+        let values = main.trace(main.programs[program]).filter { $0.kind == .value }
+        guard let income = values.first(where: { $0.rule == Self.income })?.value?.point,
+              let median = values.first(where: { $0.rule == Self.median })?.value?.point, median > 0
+        else { return nil }
+        return income / median
+    }
+
+    /// The definitions the income band is made of (definitions.yaml).
+    static let income = "recognised_income", median = "median"
+}
+
+/// The first programme of a pack whose trace shows 소득인정액 and 기준 중위소득, by pack id.
+private enum IncomeProgram {
+    static let found = Mutex<[String: Int?]>([:])
+
+    static func index(in evaluation: Evaluation) -> Int? {
+        let key = evaluation.pack.id + " " + evaluation.pack.version
+        if let hit = found.withLock({ $0[key] }) { return hit }
+        let index = evaluation.programs.indices.first { p in
+            let rules = Set(evaluation.trace(evaluation.programs[p]).filter { $0.kind == .value }.map(\.rule))
+            return rules.contains(SessionResults.income) && rules.contains(SessionResults.median)
         }
-        return nil
+        found.withLock { $0[key] = .some(index) }
+        return index
     }
 }
 

@@ -18,11 +18,14 @@ extension SessionSummary {
         // Statuses are logged only once the citizen saw them; a session left half-way records
         // where it stopped, not what the rules would have said.
         if session.reachedResults {
-            let results = session.results
-            for item in results.items {
-                outcomes[item.result.id.rawValue] = ProgramOutcome(rawValue: item.status.rawValue)
+            // Only the main pack needs its trace, for the income ratio.
+            for (index, pack) in session.rules.packs.enumerated() {
+                let evaluation = pack.evaluate(facts, on: session.rules.day, trace: index == 0)
+                for result in evaluation.programs {
+                    outcomes[result.id.rawValue] = ProgramOutcome(rawValue: result.status.rawValue)
+                }
+                if index == 0 { ratio = SessionResults.incomeRatioOfMedian(in: evaluation) }
             }
-            ratio = results.incomeRatioOfMedian
         }
         self.init(
             startedAt: session.startedAt,

@@ -34,6 +34,13 @@ enum SessionFixture {
         return asked
     }
 
+    /// Answers from `truth` (unknown where it has none) until `fact` is the question on screen.
+    static func reach(_ fact: FactKey, in session: inout Session, from truth: [FactKey: FactValue] = olderAlone) {
+        while case .question(let current) = session.step, current != fact {
+            if let value = truth[current] { session.answer(value) } else { session.answerUnknown() }
+        }
+    }
+
     /// An older person living alone on a small pension.
     static let olderAlone: [FactKey: FactValue] = [
         "age": .number(78), "has_spouse": .bool(false), "severe_disability": .bool(false), "household_size": .number(1),
