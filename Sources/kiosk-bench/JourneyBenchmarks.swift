@@ -48,7 +48,7 @@ private func journeyKeypresses(_ resources: KioskResources, _ rules: RuleBook) -
         switch question.kind {
         case .yesNo: press(.character(asked % 2 == 0 ? "1" : "2"))
         case .amount: press(.character("4"), .character("5"), .backspace, .character("0"), .enter)
-        case .number: press(.character(question.fact == "age" ? "7" : "1"), question.fact == "age" ? .character("2") : .character("0"))
+        case .number, .age: press(.character(question.fact == "age" ? "7" : "1"), question.fact == "age" ? .character("2") : .character("0"))
             press(.backspace, .enter)
         case .duration: press(.character("2"), .enter, .character("3"), .enter)
         case .children: press(.character("1"), .enter, .character("6"), .enter, .right, .enter)

@@ -50,7 +50,7 @@ struct JourneySnapshotTests {
         case .invalid:
             citizen.arrive(language: language)
             app.drain()
-            try advance(citizen, until: { if case .number = $0 { true } else { false } })
+            try advance(citizen, until: { if case .age = $0 { true } else { false } })
             pilot.type("140")
             pilot.press(.enter)
         case .children:

@@ -105,7 +105,7 @@ struct Citizen {
         case (.yesNo, .bool(let yes)?): pilot.press(.character(yes ? "1" : "2"))
         case (.yesNo, _): pilot.press(.character("3"))
         case (.amount, .number(let won)?): typeNumber(won / 10_000)
-        case (.number, .number(let n)?): typeNumber(n)
+        case (.number, .number(let n)?), (.age, .number(let n)?): typeNumber(n)
         case (.duration, .number(let months)?): typeNumber(months / 12); typeNumber(months % 12)
         case (.children, .list(let ages)?):
             for months in ages { typeNumber(months / 12); typeNumber(months % 12) }

@@ -48,7 +48,7 @@ struct TouchJourneyTests {
             switch (question.kind, facts[question.fact]) {
             case (.yesNo, .bool(let yes)?): Self.tap(yes ? .answerYes : .answerNo, app, pilot)
             case (.amount, .number(let won)?): Self.tapNumber(won / 10_000, app, pilot)
-            case (.number, .number(let n)?): Self.tapNumber(n, app, pilot)
+            case (.number, .number(let n)?), (.age, .number(let n)?): Self.tapNumber(n, app, pilot)
             case (.duration, .number(let months)?): Self.tapNumber(months / 12, app, pilot); Self.tapNumber(months % 12, app, pilot)
             case (.children, .list(let ages)?):
                 for months in ages {

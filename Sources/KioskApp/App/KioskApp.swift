@@ -323,7 +323,7 @@ public final class KioskApp {
     private func confirmInput() {
         guard let question = state.session.question else { return }
         switch question.kind {
-        case .amount, .number:
+        case .amount, .number, .age:
             state.session.submit(state.input)
         case .duration, .children:
             guard let years = state.years else {
@@ -358,7 +358,7 @@ public final class KioskApp {
         if let question = state.session.question, case .known(.number(let value))? = question.answer {
             switch question.kind {
             case .amount: state.input = value % 10_000 == 0 ? String(value / 10_000) : ""
-            case .number: state.input = String(value)
+            case .number, .age: state.input = String(value)
             default: break
             }
         }

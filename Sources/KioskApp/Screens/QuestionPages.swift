@@ -32,7 +32,7 @@ enum QuestionPages {
             if !context.compact { items.append(.text(context.text("question.amount_hint"), Style(.muted))) }
             items.append(.field(input: input, echo: MoneyText.echo(manWon: input, in: language), error: error))
             items.append(.choices([Choice(label: context.text("question.confirm"), action: .confirmInput), unknown]))
-        case .number:
+        case .number, .age:
             items.append(.field(input: input, echo: "", error: error))
             items.append(.choices([Choice(label: context.text("question.confirm"), action: .confirmInput), unknown]))
         case .duration:

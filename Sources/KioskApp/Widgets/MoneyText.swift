@@ -17,16 +17,10 @@ enum MoneyText {
         }
     }
 
-    /// What a citizen typed in 만원, echoed in words: "150" → "150만 원".
+    /// What a citizen typed in 만원, echoed in words: "150" → "150만 원"; nothing while it is
+    /// not yet an amount.
     static func echo(manWon text: String, in language: Language) -> String {
-        guard case .success(.number(let won)) = parseManWon(text) else { return "" }
-        return format(won, in: language)
-    }
-
-    private static func parseManWon(_ text: String) -> Result<FactValue, Never> {
-        let digits = text.filter { $0.isASCII && $0.isNumber }
-        guard !digits.isEmpty, digits.count <= 9, let man = Int(digits) else { return .success(.bool(false)) }
-        return .success(.number(man * 10_000))
+        AnswerInput.preview(text).map { format($0.value, in: language) } ?? ""
     }
 
     private static func grouped(_ value: Int, separator: String) -> String {
