@@ -147,7 +147,8 @@ struct JourneyTests {
         citizen.answerOne(from: Households.olderAlone)
         let config = Fixture.resources.config.kiosk
         let title = Fixture.resources.locales.catalog(.ko).text("idle.title")
-        for round in 1...KioskApp.idleExtensionLimit {
+        #expect(config.idleExtensions >= 10)
+        for round in 1...config.idleExtensions {
             clock.advance(config.idleTimeout + .seconds(1))
             app.tick()
             #expect(pilot.screenText.contains(title), "warning \(round) shown")
@@ -167,6 +168,15 @@ struct JourneyTests {
         #expect(app.state.session.answers.isEmpty && app.state.session.history.isEmpty)
         #expect(recorder.summaries.count == 1, "the abandoned session is logged before it is wiped")
         #expect(!pilot.screenText.contains(title))
+    }
+
+    @Test("a kiosk.conf idle_extensions under ten is refused")
+    func extensionsSetting() throws {
+        #expect(throws: ConfigError.self) {
+            try KioskConfig.parse(text: "[kiosk]\nidle_extensions = 3\n", baseDirectory: Fixture.repositoryRoot)
+        }
+        let config = try KioskConfig.parse(text: "[kiosk]\nidle_extensions = 12\n", baseDirectory: Fixture.repositoryRoot)
+        #expect(config.kiosk.idleExtensions == 12)
     }
 
     @Test("help opens from every screen by F1, and by its touch target")

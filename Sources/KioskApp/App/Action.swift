@@ -46,6 +46,4 @@ enum Action: Hashable {
     case review
     case open(ProgramRef)
     case finish
-    case scrollUp
-    case scrollDown
 }

@@ -19,8 +19,6 @@ public final class KioskApp {
     public let recorder: any SessionRecorder
     /// Monotonic time since some fixed start; tests pass a clock they move by hand.
     private let now: () -> Duration
-    /// Times a citizen may extend the session from the idle warning (WCAG 2.2.1 asks for 10).
-    public static let idleExtensionLimit = 10
 
     public init(terminal: any Terminal, resources: KioskResources, rules: RuleBook,
                 recorder: any SessionRecorder = MemorySessionRecorder(), clock: (() -> Duration)? = nil) {
@@ -123,7 +121,7 @@ public final class KioskApp {
     private func noteActivity() -> Bool {
         let phase = idlePhase
         if case .warning = phase {
-            guard state.idle.extensions < Self.idleExtensionLimit else { return false }
+            guard state.idle.extensions < resources.config.kiosk.idleExtensions else { return false }
             state.idle.extensions += 1
             state.idle.lastActivity = now()
             return false
@@ -282,10 +280,6 @@ public final class KioskApp {
             state.session.language = language
             state.session.goodbye()
             state.idle.lastActivity = now()
-        case .scrollUp, .scrollDown:
-            let layout = PageLayout(currentPage, size: terminal.size, scroll: state.scroll)
-            scroll(by: (action == .scrollUp ? -1 : 1) * max(1, layout.viewport.count - 1), layout: layout)
-            return
         }
         if state.step != stepBefore || state.session.question?.fact != factBefore {
             enteredPage()
