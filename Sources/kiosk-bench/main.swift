@@ -30,6 +30,7 @@ struct KioskBench: ParsableCommand {
         let groups: [(prefix: String, run: () -> [BenchmarkResult])] = [
             ("tui", runTerminalBenchmarks),
             ("tui", runAppBenchmarks),
+            ("tui", runJourneyBenchmarks),
             ("settings", runSettingsBenchmarks),
             ("log", runLogBenchmarks),
             ("log", runSimulateBenchmarks),

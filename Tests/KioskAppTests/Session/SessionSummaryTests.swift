@@ -80,7 +80,7 @@ struct SessionSummaryTests {
     @Test func theAppRecordsABegunSessionOnly() {
         let recorder = MemorySessionRecorder()
         let pilot = Pilot(size: Size(width: 80, height: 24), palette: Palette(theme: Fixture.resources.theme))
-        let app = KioskApp(terminal: pilot.terminal, resources: Fixture.resources, recorder: recorder)
+        let app = KioskApp(terminal: pilot.terminal, resources: Fixture.resources, rules: SessionFixture.rules, recorder: recorder)
         app.sessionEnded(Session(rules: SessionFixture.rules, language: .ko))
         #expect(recorder.summaries.isEmpty, "nobody used the kiosk")
         var session = SessionFixture.asking()
