@@ -34,10 +34,16 @@ func runAppBenchmarks() -> [BenchmarkResult] {
 
 // MARK: - Focus move
 
+/// The configured rule packs, as the kiosk loads them.
+func benchRules(_ resources: KioskResources) -> RuleBook {
+    try! RuleBook.load(config: resources.config, day: KioskLaunch.today(in: resources.config.log.timeZone))
+}
+
 private func focusMoveInMemory(_ resources: KioskResources, _ palette: Palette) -> Double {
     let terminal = MemoryTerminal(size: Size(width: 80, height: 24), palette: palette)
-    let app = KioskApp(terminal: terminal, resources: resources)
+    let app = KioskApp(terminal: terminal, resources: resources, rules: benchRules(resources))
     app.start()
+    app.handle(.key(.enter))  // from the attract screen to the language choice
     let clock = ContinuousClock()
     let times = (0..<2000).map { _ in milliseconds(clock.measure { app.handle(.key(.right)) }) }
     return median(times)
@@ -55,8 +61,9 @@ private func focusMoveBytesOnNcurses(_ resources: KioskResources, _ palette: Pal
     let device = TerminalDevice(inputDescriptor: follower, outputDescriptor: follower, type: "xterm-256color")
     guard let terminal = try? NcursesTerminal(palette: palette, device: device, kioskSignals: false) else { return nil }
     defer { terminal.shutdown() }
-    let app = KioskApp(terminal: terminal, resources: resources)
+    let app = KioskApp(terminal: terminal, resources: resources, rules: benchRules(resources))
     app.start()
+    app.handle(.key(.enter))  // from the attract screen to the language choice
     _ = drain(controller)
     let bytes = (0..<100).map { _ -> Double in
         app.handle(.key(.right))

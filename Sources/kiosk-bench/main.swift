@@ -30,9 +30,12 @@ struct KioskBench: ParsableCommand {
         let groups: [(prefix: String, run: () -> [BenchmarkResult])] = [
             ("tui", runTerminalBenchmarks),
             ("tui", runAppBenchmarks),
+            ("tui", runJourneyBenchmarks),
             ("rules", runRulesBenchmarks),
             ("settings", runSettingsBenchmarks),
             ("log", runLogBenchmarks),
+            ("log", runSimulateBenchmarks),
+            ("session", runSessionBenchmarks),
         ]
         for group in groups where only.isEmpty || only.contains(where: { $0.hasPrefix(group.prefix) || group.prefix.hasPrefix($0) }) {
             for result in group.run() where only.isEmpty || only.contains(where: { result.name.hasPrefix($0) }) {

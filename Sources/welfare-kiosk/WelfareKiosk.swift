@@ -8,7 +8,7 @@ struct WelfareKiosk: ParsableCommand {
         commandName: "welfare-kiosk",
         abstract: "A public welfare kiosk for 시흥시's 행정복지센터.",
         subcommands: [
-            RunCommand.self, EvalCommand.self, RulesCommand.self, StatsCommand.self,
+            RunCommand.self, EvalCommand.self, RulesCommand.self, StatsCommand.self, SimulateCommand.self,
             CheckConfigCommand.self, ThemesCommand.self,
         ],
         defaultSubcommand: RunCommand.self

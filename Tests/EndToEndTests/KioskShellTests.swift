@@ -4,16 +4,16 @@ import Testing
 /// The shipped binary, driven in tmux exactly as a person at the kiosk would drive it.
 @Suite("Kiosk shell, end to end in tmux", .serialized)
 struct KioskShellTests {
-    /// Read from the shipped locale, so a reworded welcome does not break the test.
-    static let koreanTitle = localeString(language: "ko", section: "welcome", key: "title")
-    static let englishTitle = localeString(language: "en", section: "welcome", key: "title")
+    /// Read from the shipped locale, so a reworded screen does not break the test.
+    static let koreanTitle = localeString(language: "ko", section: "attract", key: "title")
+    static let englishTitle = localeString(language: "en", section: "privacy", key: "title")
     static let tooSmall = localeString(language: "ko", section: "too_small", key: "title")
 
-    @Test("starts at 80x24 with the Korean welcome on screen")
+    @Test("starts at 80x24 with the Korean attract screen")
     func startsInKorean() throws {
         let kiosk = try TmuxKiosk()
-        let screen = try kiosk.waitForScreen("the Korean welcome") { $0.contains(Self.koreanTitle) }
-        #expect(screen.contains("한국어"))
+        let screen = try kiosk.waitForScreen("the Korean attract screen") { $0.contains(Self.koreanTitle) }
+        #expect(screen.contains(localeString(language: "ko", section: "attract", key: "start")))
         #expect(try kiosk.exitStatus() == nil)
     }
 
@@ -43,12 +43,14 @@ struct KioskShellTests {
         #expect(try kiosk.screen().contains(Self.koreanTitle))
     }
 
-    @Test("choosing English switches the screen")
+    @Test("any key, then choosing English, shows the privacy notice in English")
     func switchesLanguage() throws {
         let kiosk = try TmuxKiosk()
         try kiosk.waitForScreen("the welcome") { $0.contains(Self.koreanTitle) }
+        try kiosk.send("Enter")
+        try kiosk.waitForScreen("the language choice") { $0.contains("English") }
         try kiosk.send("2")
-        try kiosk.waitForScreen("the English welcome") { $0.contains(Self.englishTitle) }
+        try kiosk.waitForScreen("the English privacy notice") { $0.contains(Self.englishTitle) }
     }
 
     @Test("SIGTERM restores the terminal and exits 0")

@@ -1,3 +1,6 @@
+import Foundation
+import Rules
+import SessionLog
 import Settings
 import Terminal
 
@@ -6,16 +9,25 @@ import Terminal
 /// The library owns drawing and the terminal owns the device; this type only decides. It is
 /// driven the same way by the real ncurses screen and by `MemoryTerminal` in tests:
 /// `start()` presents the first frame, `handle(_:)` reacts to one event and presents the
-/// next, `run()` loops over `nextEvent` until the process is told to stop.
+/// next, `tick()` lets time pass (the idle warning and wipe), `run()` loops over `nextEvent`
+/// until the process is told to stop.
 public final class KioskApp {
     public let terminal: any Terminal
     public let resources: KioskResources
     public private(set) var state: KioskState
+    /// Where each session goes when it ends (the anonymous log; in memory for tests).
+    public let recorder: any SessionRecorder
+    /// Monotonic time since some fixed start; tests pass a clock they move by hand.
+    private let now: () -> Duration
 
-    public init(terminal: any Terminal, resources: KioskResources) {
+    public init(terminal: any Terminal, resources: KioskResources, rules: RuleBook,
+                recorder: any SessionRecorder = MemorySessionRecorder(), clock: (() -> Duration)? = nil) {
         self.terminal = terminal
         self.resources = resources
-        self.state = KioskState(language: resources.config.kiosk.language)
+        self.recorder = recorder
+        let start = ContinuousClock.now
+        self.now = clock ?? { ContinuousClock.now - start }
+        self.state = KioskState(session: Session(rules: rules, language: resources.config.kiosk.language), now: self.now())
     }
 
     /// Draws and presents the first frame.
@@ -29,89 +41,371 @@ public final class KioskApp {
     public func run() -> Never {
         start()
         while true {
-            // A short wait keeps resizes prompt on terminals whose SIGWINCH only lands between waits.
+            // A short wait keeps resizes prompt and the idle countdown ticking each second.
             if let event = terminal.nextEvent(timeout: .milliseconds(250)) {
                 handle(event)
+            }
+            tick()
+        }
+    }
+
+    /// Hands a session that has ended (results seen and left, goodbye, idle timeout, wipe) to the
+    /// log; a session nobody began is not logged. Call it before wiping the session.
+    public func sessionEnded(_ session: Session) {
+        guard session.hasBegun else { return }
+        recorder.record(SessionSummary(session))
+    }
+
+    /// Writes what the log has pending; for shutdown.
+    public func shutdown() {
+        recorder.close()
+    }
+
+    // MARK: - Time
+
+    /// Lets time pass: shows the idle warning, counts it down, wipes when it runs out.
+    /// Presents a frame only when the screen changes.
+    @discardableResult
+    public func tick() -> PresentStats? {
+        guard state.step != .attract || state.choosingLanguage else { return nil }
+        let config = resources.config.kiosk
+        if state.step == .goodbye {
+            // The goodbye has nothing left to protect; it returns to the start by itself.
+            guard now() - state.idle.lastActivity >= config.idleWarning else { return nil }
+            wipe()
+            return terminal.present(render())
+        }
+        let before = idlePhase
+        if before == .expired {
+            wipe()
+            return terminal.present(render())
+        }
+        return before == shownPhase ? nil : present()
+    }
+
+    /// The idle phase the last frame showed, so a tick redraws only when the countdown moves.
+    private var shownPhase: IdleTimer.Phase = .active
+
+    private var idlePhase: IdleTimer.Phase {
+        state.idle.phase(at: now(), timeout: resources.config.kiosk.idleTimeout, warning: resources.config.kiosk.idleWarning)
+    }
+
+    /// Replaces the whole state: every answer, draft and choice is gone, the screen is cleared
+    /// and the attract screen shown, in the kiosk's starting language.
+    public func wipe() {
+        sessionEnded(state.session)
+        let language = resources.config.kiosk.language
+        // A kiosk that runs past midnight applies the new day's rules to the next citizen.
+        let rules = state.session.rules.on(KioskLaunch.today(in: resources.config.log.timeZone))
+        state = KioskState(session: Session(rules: rules, language: language), now: now())
+    }
+
+    // MARK: - Input
+
+    /// Reacts to one event and presents the next frame.
+    @discardableResult
+    public func handle(_ event: InputEvent) -> PresentStats? {
+        switch event {
+        case .resize:
+            return present()
+        case .key(let key):
+            if noteActivity() { handle(key) }
+        case .mouse(let x, let y):
+            if noteActivity() { tap(x: x, y: y) }
+        }
+        return present()
+    }
+
+    /// Restarts the idle clock; `false` when the input only dismissed the idle warning (it must
+    /// not also press whatever is under the citizen's finger).
+    private func noteActivity() -> Bool {
+        let phase = idlePhase
+        if case .warning = phase {
+            guard state.idle.extensions < resources.config.kiosk.idleExtensions else { return false }
+            state.idle.extensions += 1
+            state.idle.lastActivity = now()
+            return false
+        }
+        state.idle.lastActivity = now()
+        return true
+    }
+
+    private func present() -> PresentStats {
+        shownPhase = idlePhase
+        return terminal.present(render())
+    }
+
+    private var isTooSmall: Bool { ScreenGeometry.layout(for: terminal.size) == .tooSmall }
+
+    private func handle(_ key: Key) {
+        // Nothing can be seen below the minimum size, so nothing is acted on. Control keys
+        // (^C, ^Z, ^\) are not a citizen's answer to anything: they do nothing at all.
+        guard !isTooSmall else { return }
+        if case .control = key { return }
+        if state.showsHelp {
+            state.showsHelp = false
+            return
+        }
+        if state.step == .attract || state.step == .goodbye, key != .function(1), key != .character("?") {
+            perform(state.step == .attract ? .start : .restart)
+            return
+        }
+        let page = currentPage
+        let layout = PageLayout(page, size: terminal.size, scroll: state.scroll)
+        switch key {
+        case .function(1), .character("?"):
+            perform(.help)
+        case .function(2) where state.step == .language:
+            let languages = Language.allCases
+            state.session.language = languages[(languages.firstIndex(of: state.language)! + 1) % languages.count]
+        case .enter, .keypad(.center):
+            // A focused button still below the screen is reached by reading on first.
+            if !layout.isVisible(choice: state.focus), layout.canScrollDown {
+                scroll(by: max(1, layout.viewport.count - 1), layout: layout)
+            } else if page.choices.indices.contains(state.focus) {
+                perform(page.choices[state.focus].action)
+            }
+        case .character(" ") where !page.typesDigits:
+            if page.choices.indices.contains(state.focus) { perform(page.choices[state.focus].action) }
+        case .escape, .character("."):
+            perform(.back)
+        case .backspace, .delete:
+            perform(page.typesDigits ? .erase : .back)
+        case .character("+"), .pageDown:
+            scroll(by: max(1, layout.viewport.count - 1), layout: layout)
+        case .character("-"), .pageUp:
+            scroll(by: -max(1, layout.viewport.count - 1), layout: layout)
+        case .character(let character) where character.isASCII && character.isNumber:
+            if page.typesDigits {
+                perform(.type(character))
+            } else if let digit = character.wholeNumberValue, digit >= 1, digit <= min(9, page.choices.count) {
+                perform(page.choices[digit - 1].action)
+            }
+        default:
+            if let focus = layout.focus(from: state.focus, moving: key) {
+                state.focus = focus
+                state.scroll = PageLayout(page, size: terminal.size, scroll: state.scroll, revealing: focus).scroll
             }
         }
     }
 
-    /// Reacts to one event; presents a new frame when anything visible changed.
-    @discardableResult
-    public func handle(_ event: InputEvent) -> PresentStats? {
-        let before = state
-        switch event {
-        case .resize:
-            return terminal.present(render())
-        case .key(let key):
-            handle(key)
-        case .mouse(let x, let y):
-            tap(x: x, y: y)
+    private func scroll(by rows: Int, layout: PageLayout) {
+        let moved = PageLayout(currentPage, size: terminal.size, scroll: layout.scroll + rows)
+        state.scroll = moved.scroll
+        if !moved.isVisible(choice: state.focus), let visible = moved.firstVisibleChoice() {
+            state.focus = visible
         }
-        return state == before ? nil : terminal.present(render())
+    }
+
+    private func tap(x: Int, y: Int) {
+        guard !isTooSmall else { return }
+        if state.showsHelp {
+            state.showsHelp = false
+            return
+        }
+        let layout = PageLayout(currentPage, size: terminal.size, scroll: state.scroll)
+        if let index = layout.choice(atX: x, y: y) {
+            perform(currentPage.choices[index].action)
+        } else if state.step == .attract || state.step == .goodbye {
+            perform(state.step == .attract ? .start : .restart)
+        } else if y == layout.viewport.lowerBound - 1, layout.canScrollUp {
+            scroll(by: -max(1, layout.viewport.count - 1), layout: layout)
+        } else if y == layout.viewport.upperBound, layout.canScrollDown {
+            scroll(by: max(1, layout.viewport.count - 1), layout: layout)
+        }
+    }
+
+    // MARK: - Actions
+
+    private func perform(_ action: Action) {
+        let stepBefore = state.step
+        let factBefore = state.session.question?.fact
+        switch action {
+        case .start:
+            state.choosingLanguage = true
+            state.focus = Language.allCases.firstIndex(of: state.language) ?? 0
+            state.scroll = 0
+            return
+        case .chooseLanguage(let language):
+            state.session.language = language
+            state.session.showPrivacy()
+        case .acceptPrivacy:
+            state.session.startQuestions()
+        case .restart:
+            wipe()
+            return
+        case .help:
+            state.showsHelp = true
+            return
+        case .back:
+            back()
+        case .answerYes:
+            state.session.answer(.bool(true))
+        case .answerNo:
+            state.session.answer(.bool(false))
+        case .answerUnknown:
+            state.session.answerUnknown()
+        case .confirmInput:
+            confirmInput()
+        case .addChild:
+            confirmInput()
+        case .type(let digit):
+            // Nine digits are past every limit; more would only hide the mistake.
+            if state.input.count < 9 { state.input.append(digit) }
+            return
+        case .erase:
+            if state.input.isEmpty, let years = state.years {
+                state.input = years
+                state.years = nil
+            } else if !state.input.isEmpty {
+                state.input.removeLast()
+            }
+            return
+        case .noMoreChildren:
+            state.session.answerChildren()
+        case .edit(let fact):
+            state.session.change(fact)
+        case .showResults:
+            state.session.showResults()
+            state.results = state.session.results
+        case .review:
+            state.detail = nil
+            state.session.back()
+        case .open(let program):
+            state.detail = program
+        case .finish:
+            // The goodbye wipes: the session is logged and forgotten before the screen says so.
+            let language = state.language
+            wipe()
+            state.session.language = language
+            state.session.goodbye()
+            state.idle.lastActivity = now()
+        }
+        if state.step != stepBefore || state.session.question?.fact != factBefore {
+            enteredPage()
+        } else if let rejection = state.session.rejection {
+            // Refused: the typed text stays for correction, beside the message.
+            state.input = rejection.input.filter { $0.isNumber }
+            state.years = nil
+        }
+    }
+
+    private func back() {
+        switch state.step {
+        case .attract, .goodbye:
+            return
+        case .language:
+            state.choosingLanguage = false
+        case .detail:
+            state.detail = nil
+        case .question where state.years != nil:
+            // Years already given: back to them first.
+            state.input = state.years ?? ""
+            state.years = nil
+            return
+        case .privacy:
+            state.session.back()
+            state.choosingLanguage = true
+        default:
+            state.session.back()
+        }
+        enteredPage()
+    }
+
+    /// Typed digits, to the session: at once for amounts and numbers; years then months for
+    /// a duration or a child's age.
+    private func confirmInput() {
+        guard let question = state.session.question else { return }
+        switch question.kind {
+        case .amount, .number, .age:
+            state.session.submit(state.input)
+        case .duration, .children:
+            guard let years = state.years else {
+                state.years = state.input
+                state.input = ""
+                return
+            }
+            if question.kind == .duration {
+                state.session.submit(years: years, months: state.input)
+            } else {
+                state.session.addChild(years: years, months: state.input)
+                if state.session.rejection == nil {
+                    state.input = ""
+                    state.years = nil
+                } else {
+                    state.input = years
+                    state.years = nil
+                }
+            }
+        case .yesNo:
+            return
+        }
+    }
+
+    /// A new page starts at its top, with focus on its first choice and no draft; a reopened
+    /// question shows the answer given before.
+    private func enteredPage() {
+        state.scroll = 0
+        state.years = nil
+        state.input = ""
+        state.focus = 0
+        if let question = state.session.question, case .known(.number(let value))? = question.answer {
+            switch question.kind {
+            case .amount: state.input = value % 10_000 == 0 ? String(value / 10_000) : ""
+            case .number, .age: state.input = String(value)
+            default: break
+            }
+        }
+    }
+
+    // MARK: - Drawing
+
+    private var context: PageContext {
+        PageContext(
+            catalog: resources.locales.catalog(state.language),
+            centre: resources.config.centre.placeholders(in: state.language),
+            compact: ScreenGeometry.layout(for: terminal.size) == .compact)
+    }
+
+    /// The page for the current state.
+    var currentPage: Page {
+        let context = context
+        switch state.step {
+        case .attract: return ArrivalPages.attract(context)
+        case .language: return ArrivalPages.language(context, current: state.language)
+        case .privacy: return ArrivalPages.privacy(context)
+        case .question:
+            guard let question = state.session.question else { return ArrivalPages.privacy(context) }
+            return QuestionPages.question(context, question: question, session: state.session, input: state.input, years: state.years)
+        case .review: return QuestionPages.review(context, session: state.session)
+        case .results: return ResultPages.results(context, evaluations: results.evaluations)
+        case .detail(let program):
+            return ResultPages.detail(context, program: program, evaluations: results.evaluations)
+                ?? ResultPages.results(context, evaluations: results.evaluations)
+        case .goodbye: return ArrivalPages.goodbye(context)
+        }
+    }
+
+    private var results: SessionResults {
+        state.results ?? state.session.results
     }
 
     /// The frame for the current state at the terminal's current size.
     public func render() -> Buffer {
         var buffer = Buffer(size: terminal.size, style: Style(.text))
         let catalog = resources.locales.catalog(state.language)
-        guard ScreenGeometry.layout(for: terminal.size) != .tooSmall else {
+        guard !isTooSmall else {
             TooSmallNotice(catalog: catalog).draw(in: &buffer)
             return buffer
         }
-        welcome.draw(in: &buffer)
-        if state.showsHelp {
+        let layout = PageLayout(currentPage, size: terminal.size, scroll: state.scroll)
+        layout.draw(in: &buffer, focus: state.focus, moreUp: catalog.text("nav.more_up"), moreDown: catalog.text("nav.more_down"))
+        if case .warning(let seconds) = idlePhase, state.step != .goodbye {
+            IdleWarning(catalog: catalog, seconds: seconds).draw(in: &buffer)
+        } else if state.showsHelp {
             HelpPanel(catalog: catalog, placeholders: resources.config.centre.placeholders(in: state.language))
                 .draw(in: &buffer)
         }
         return buffer
-    }
-
-    // MARK: - Input
-
-    private var welcome: WelcomeScreen {
-        WelcomeScreen(catalog: resources.locales.catalog(state.language), focus: state.welcomeFocus, current: state.language)
-    }
-
-    private func handle(_ key: Key) {
-        // Nothing can be seen below the minimum size, so nothing is acted on.
-        guard ScreenGeometry.layout(for: terminal.size) != .tooSmall else { return }
-        if state.showsHelp {
-            state.showsHelp = false
-            return
-        }
-        switch key {
-        case .function(1), .character("?"):
-            state.showsHelp = true
-        case .function(2):
-            choose(language: (Language.allCases.firstIndex(of: state.language)! + 1) % Language.allCases.count)
-        case .enter, .character(" "), .keypad(.center):
-            choose(language: state.welcomeFocus)
-        case .character(let character):
-            if let digit = character.wholeNumberValue, (1...Language.allCases.count).contains(digit) {
-                choose(language: digit - 1)
-            }
-        default:
-            let buttons = welcome.layout(in: terminal.size).buttons
-            if let focus = buttons.focus(from: state.welcomeFocus, moving: key) {
-                state.welcomeFocus = focus
-            }
-        }
-    }
-
-    private func tap(x: Int, y: Int) {
-        guard ScreenGeometry.layout(for: terminal.size) != .tooSmall else { return }
-        if state.showsHelp {
-            state.showsHelp = false
-            return
-        }
-        if let index = welcome.layout(in: terminal.size).buttons.button(atX: x, y: y) {
-            choose(language: index)
-        }
-    }
-
-    private func choose(language index: Int) {
-        state.welcomeFocus = index
-        state.language = Language.allCases[index]
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Rules
 import Settings
 import Terminal
 
@@ -10,11 +11,17 @@ public enum KioskLaunch {
     /// terminal prints one line on standard error and exits 2.
     public static func run(configPath: String, mustExist: Bool) -> Never {
         let resources: KioskResources
+        let rules: RuleBook
         do {
             let config = try KioskConfig.load(path: configPath, mustExist: mustExist)
             resources = try KioskResources.load(config: config)
         } catch {
             fail(error.description)
+        }
+        do {
+            rules = try RuleBook.load(config: resources.config, day: today(in: resources.config.log.timeZone))
+        } catch {
+            fail("welfare-kiosk: \(error)")
         }
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             fail("welfare-kiosk: the kiosk needs a terminal on standard input and output")
@@ -25,7 +32,16 @@ public enum KioskLaunch {
         } catch {
             fail("welfare-kiosk: \(error.description)")
         }
-        KioskApp(terminal: terminal, resources: resources).run()
+        // Opened only once the screen is ours: the writer checks the log on its own thread, and a
+        // log that cannot be opened drops and counts sessions rather than stopping the kiosk.
+        KioskApp(terminal: terminal, resources: resources, rules: rules, recorder: LogSessionRecorder.open(config: resources.config)).run()
+    }
+
+    /// The day the rules are applied for: today where the kiosk stands.
+    public static func today(in timeZone: TimeZone) -> Day {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        return Day(Date(), calendar: calendar)
     }
 
     private static func fail(_ message: String) -> Never {

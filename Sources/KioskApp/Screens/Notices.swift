@@ -52,3 +52,32 @@ struct HelpPanel {
         }
     }
 }
+
+/// "Are you still there?": the countdown before a wipe, over whatever screen is open.
+struct IdleWarning {
+    let catalog: LocaleCatalog
+    let seconds: Int
+
+    func draw(in buffer: inout Buffer) {
+        let size = buffer.size
+        let panelWidth = min(size.width - 2, 64)
+        let inner = panelWidth - 4
+        let paragraphs = [
+            Paragraph(catalog.text("idle.title"), width: inner, style: Style(.warning, bold: true)),
+            Paragraph(catalog.text("idle.countdown", ["seconds": String(seconds)]), width: inner),
+            Paragraph(catalog.text("idle.continue"), width: inner, style: Style(.accent, bold: true)),
+        ]
+        let contentHeight = paragraphs.reduce(0) { $0 + $1.height }
+        let spacing = contentHeight + paragraphs.count + 1 <= size.height - 2 ? 1 : 0
+        let panelHeight = min(size.height, contentHeight + spacing * (paragraphs.count - 1) + 2)
+        let frame = Rect(x: (size.width - panelWidth) / 2, y: (size.height - panelHeight) / 2,
+                         width: panelWidth, height: panelHeight)
+        buffer.fill(frame, style: Style(.warning, reverse: true))
+        buffer.fill(frame.inset(horizontal: 1, vertical: 1), style: Style(.text))
+        var y = frame.y + 1
+        for paragraph in paragraphs where y < frame.maxY - 1 {
+            paragraph.draw(in: &buffer, x: frame.x + 2, y: y, width: inner)
+            y += paragraph.height + spacing
+        }
+    }
+}

@@ -13,15 +13,19 @@ struct ButtonGroup: Equatable {
 
     let buttons: [Button]
 
+    init(buttons: [Button]) {
+        self.buttons = buttons
+    }
+
     /// Lays `labels` out in `area`: all in one row when each gets at least `minimumWidth`
-    /// columns, else two columns, else one. `buttonHeight` rows each (3 makes a touch target).
+    /// columns, else the most columns that give each that much (a digit pad keeps its rows). `buttonHeight` rows each (3 makes a touch target).
     init(labels: [String], in area: Rect, buttonHeight: Int, gap: Int = 2) {
         let widest = labels.map { displayWidth(of: $0) }.max() ?? 0
         let minimumWidth = widest + 4
         let count = max(1, labels.count)
         var columns = count
         while columns > 1, (area.width - (columns - 1) * gap) / columns < minimumWidth {
-            columns = columns > 2 ? 2 : 1
+            columns -= 1
         }
         let width = max(1, (area.width - (columns - 1) * gap) / columns)
         let rowGap = buttonHeight > 1 ? 1 : 0

@@ -16,6 +16,8 @@ public struct KioskConfig: Sendable, Equatable {
         public let idleTimeout: Duration
         /// How long that warning counts down before the session is wiped.
         public let idleWarning: Duration
+        /// Times a citizen may extend the session from that warning (WCAG 2.2.1 asks for 10).
+        public let idleExtensions: Int
         /// Whether sessions start in accessibility mode.
         public let accessibility: Bool
     }
@@ -116,6 +118,7 @@ public struct KioskConfig: Sendable, Equatable {
                 r.report(["kiosk", "idle_seconds"], " = \(idle): must be more than idle_warning_seconds (\(warning))")
             }
         }
+        let extensions = r.read("kiosk", "idle_extensions", default: 10, SettingsReader.integer(in: 10...1000))
         let accessibility = r.read("kiosk", "accessibility", default: false, SettingsReader.boolean)
 
         let path = SettingsReader.string("a non-empty path")
@@ -151,7 +154,7 @@ public struct KioskConfig: Sendable, Equatable {
         }
         return KioskConfig(
             kiosk: Kiosk(id: KioskID(id), language: language, idleTimeout: .seconds(idle),
-                         idleWarning: .seconds(warning), accessibility: accessibility),
+                         idleWarning: .seconds(warning), idleExtensions: extensions, accessibility: accessibility),
             paths: Paths(rules: resolve(rules), extraRules: extraRules.map(resolve), locales: resolve(locales),
                          themes: resolve(themes), database: resolve(database)),
             display: Display(theme: theme, highContrastTheme: highContrast),

@@ -1,0 +1,49 @@
+import Rules
+import Settings
+
+/// A programme in one of the session's rule packs (kr-welfare, kr-culture…), by position.
+public struct ProgramRef: Hashable, Sendable {
+    public let pack: Int
+    public let id: ProgramID
+
+    public init(pack: Int, id: ProgramID) {
+        self.pack = pack
+        self.id = id
+    }
+}
+
+/// Where the citizen is in the journey.
+public enum Step: Hashable, Sendable {
+    case attract
+    case language
+    case privacy
+    case question
+    case review
+    case results
+    case detail(ProgramRef)
+    case goodbye
+}
+
+/// What pressing a choice does; the app turns each into a new state.
+enum Action: Hashable {
+    case start
+    case chooseLanguage(Language)
+    case acceptPrivacy
+    case restart
+    case help
+    case back
+    case answerYes
+    case answerNo
+    case answerUnknown
+    case confirmInput
+    /// A digit from the on-screen pad, for a citizen with only the touch screen.
+    case type(Character)
+    case erase
+    case addChild
+    case noMoreChildren
+    case edit(FactKey)
+    case showResults
+    case review
+    case open(ProgramRef)
+    case finish
+}
