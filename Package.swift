@@ -47,7 +47,7 @@ let package = Package(
         .executableTarget(
             name: "kiosk-bench",
             dependencies: [
-                "KioskApp", "Rules", "Settings", "Terminal", "TextLayout", "SessionLog",
+                "KioskApp", "Rules", "Settings", "Terminal", "TerminalTesting", "TextLayout", "SessionLog",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

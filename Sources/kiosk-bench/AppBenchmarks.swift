@@ -4,12 +4,13 @@ import Glibc
 import KioskApp
 import Settings
 import Terminal
+import TerminalTesting
 
 /// The kiosk's own screens: how fast it starts, how little a focus move costs, how much
 /// memory it holds on its first screen.
 ///
-/// - `tui.first_frame_ms`: exec of the real binary on a pseudo-terminal until the last of the
-///   first frame's language buttons has arrived; median of 15 starts.
+/// - `tui.first_frame_ms`: exec of the real binary on a pseudo-terminal until the last byte of
+///   its first burst of output (the first frame, which must mention the kiosk); median of 15.
 /// - `tui.rss_mb`: the running kiosk's resident memory on that first screen (VmRSS).
 /// - `tui.focus_move_ms`: one arrow key on the welcome screen, handled, drawn and presented
 ///   to the in-memory terminal; median of 2,000.
@@ -99,61 +100,17 @@ private var kioskCommand: [String] {
 }
 
 private func startKioskOnce() -> (milliseconds: Double, residentMegabytes: Double)? {
-    var controller: Int32 = -1
-    var follower: Int32 = -1
-    var window = winsize(ws_row: 24, ws_col: 80, ws_xpixel: 0, ws_ypixel: 0)
-    guard openpty(&controller, &follower, nil, nil, &window) == 0 else { return nil }
-    let followerPath = String(cString: ttyname(follower))
-    close(follower)
-    defer { close(controller) }
-
-    var actions = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&actions)
-    defer { posix_spawn_file_actions_destroy(&actions) }
-    posix_spawn_file_actions_addclose(&actions, controller)
-    posix_spawn_file_actions_addopen(&actions, 0, followerPath, O_RDWR, 0)
-    posix_spawn_file_actions_adddup2(&actions, 0, 1)
-    posix_spawn_file_actions_adddup2(&actions, 0, 2)
-    var attributes = posix_spawnattr_t()
-    posix_spawnattr_init(&attributes)
-    defer { posix_spawnattr_destroy(&attributes) }
-    let setSessionID: Int16 = 0x80  // POSIX_SPAWN_SETSID, hidden behind _GNU_SOURCE
-    posix_spawnattr_setflags(&attributes, setSessionID | Int16(POSIX_SPAWN_SETSIGMASK))
-    var noSignalsBlocked = sigset_t()
-    sigemptyset(&noSignalsBlocked)
-    posix_spawnattr_setsigmask(&attributes, &noSignalsBlocked)
-
-    let arguments = kioskCommand
-    let environment = ["LANG=C.UTF-8", "TERM=xterm-256color", "PATH=/usr/bin:/bin"]
-    let argv = arguments.map { strdup($0) } + [nil]
-    let envp = environment.map { strdup($0) } + [nil]
-    defer { (argv + envp).forEach { free($0) } }
-
-    // The last button of the first frame; once it has arrived the frame is on screen.
-    let marker = Array("Tiếng Việt".utf8)
     let clock = ContinuousClock()
     let started = clock.now
-    var pid: pid_t = 0
-    guard posix_spawn(&pid, arguments[0], &actions, &attributes, argv, envp) == 0 else { return nil }
+    guard let kiosk = try? PseudoTerminalChild(
+        kioskCommand, environment: ["LANG=C.UTF-8", "TERM=xterm-256color", "PATH=/usr/bin:/bin"])
+    else { return nil }
     defer {
-        kill(pid, SIGTERM)
-        var status: Int32 = 0
-        waitpid(pid, &status, 0)
+        kill(kiosk.pid, SIGTERM)
+        _ = kiosk.status(waiting: .seconds(5))
     }
-    var output: [UInt8] = []
-    var chunk = [UInt8](repeating: 0, count: 65536)
-    while clock.now - started < .seconds(10) {
-        var poller = pollfd(fd: controller, events: Int16(POLLIN), revents: 0)
-        guard poll(&poller, 1, 100) > 0 else { continue }
-        let count = chunk.withUnsafeMutableBytes { read(controller, $0.baseAddress, $0.count) }
-        guard count > 0 else { return nil }
-        output.append(contentsOf: chunk[0..<count])
-        if output.firstRange(of: marker) != nil {
-            let elapsed = milliseconds(clock.now - started)
-            return (elapsed, residentMegabytes(of: pid))
-        }
-    }
-    return nil
+    guard let framed = kiosk.readFirstBurst(), kiosk.text.contains("키오스크") else { return nil }
+    return (milliseconds(framed - started), residentMegabytes(of: kiosk.pid))
 }
 
 /// VmRSS from /proc, in MB (2^20 bytes).
