@@ -268,6 +268,7 @@ public final class KioskApp {
         case .showResults:
             state.session.showResults()
             state.results = state.session.results
+            resultPageCache = nil
         case .review:
             state.detail = nil
             state.session.back()
@@ -310,6 +311,10 @@ public final class KioskApp {
             state.session.back()
         }
         enteredPage()
+        if state.step == .language {
+            // Back on the language choice, the focus is on the language in use.
+            state.focus = Language.allCases.firstIndex(of: state.language) ?? 0
+        }
     }
 
     /// Typed digits, to the session: at once for amounts and numbers; years then months for
@@ -378,12 +383,33 @@ public final class KioskApp {
             guard let question = state.session.question else { return ArrivalPages.privacy(context) }
             return QuestionPages.question(context, question: question, session: state.session, input: state.input, years: state.years)
         case .review: return QuestionPages.review(context, session: state.session)
-        case .results: return ResultPages.results(context, evaluations: results.evaluations)
-        case .detail(let program):
-            return ResultPages.detail(context, program: program, evaluations: results.evaluations)
-                ?? ResultPages.results(context, evaluations: results.evaluations)
+        case .results, .detail: return resultPage(context)
         case .goodbye: return ArrivalPages.goodbye(context)
         }
+    }
+
+    /// The results and detail pages read every trace and draw a QR code: built once per step,
+    /// language and layout, since the results they show are fixed once reached.
+    private var resultPageCache: (key: ResultPageKey, page: Page)?
+
+    private struct ResultPageKey: Equatable {
+        let step: Step
+        let language: Language
+        let compact: Bool
+        let startedAt: Date
+    }
+
+    private func resultPage(_ context: PageContext) -> Page {
+        let key = ResultPageKey(step: state.step, language: state.language, compact: context.compact,
+                                startedAt: state.session.startedAt)
+        if let cached = resultPageCache, cached.key == key, state.results != nil { return cached.page }
+        let evaluations = results.evaluations
+        var page = ResultPages.results(context, evaluations: evaluations)
+        if case .detail(let program) = state.step, let detail = ResultPages.detail(context, program: program, evaluations: evaluations) {
+            page = detail
+        }
+        resultPageCache = (key, page)
+        return page
     }
 
     private var results: SessionResults {
