@@ -146,7 +146,10 @@ public final class KioskApp {
             state.showsHelp = false
             return
         }
-        if state.step == .attract || state.step == .goodbye, key != .function(1), key != .character("?") {
+        if state.step == .attract || state.step == .goodbye, key != .function(1), key != .character("?"),
+           !(key == .enter && currentPage.choices.indices.contains(state.focus) && currentPage.choices[state.focus].action == .help),
+           !Self.movesFocus(key) {
+            // Any key starts (or starts over), except those that reach the help button.
             perform(state.step == .attract ? .start : .restart)
             return
         }
@@ -187,6 +190,10 @@ public final class KioskApp {
                 state.scroll = PageLayout(page, size: terminal.size, scroll: state.scroll, revealing: focus).scroll
             }
         }
+    }
+
+    private static func movesFocus(_ key: Key) -> Bool {
+        [.left, .right, .up, .down, .tab, .backTab].contains(key)
     }
 
     private func scroll(by rows: Int, layout: PageLayout) {
@@ -263,6 +270,9 @@ public final class KioskApp {
             return
         case .noMoreChildren:
             state.session.answerChildren()
+        case .removeLastChild:
+            state.session.removeChild(at: state.session.children.count - 1)
+            return
         case .edit(let fact):
             state.session.change(fact)
         case .showResults:
