@@ -63,7 +63,7 @@ extension TmuxKiosk {
 
     /// Clicks the first place `text` shows on screen.
     func click(on text: String) throws {
-        let rows = try screen().split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let rows = try settledScreen().split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         guard let row = rows.firstIndex(where: { $0.contains(text) }), let column = Self.column(of: text, in: rows[row]) else {
             throw TmuxError("'\(text)' is not on screen")
         }

@@ -120,6 +120,22 @@ struct JourneyTests {
         #expect(decoded == url)
     }
 
+    @Test("back from a detail page, the focus is on the programme just read")
+    func backFromDetail() throws {
+        let (app, pilot) = Fixture.kiosk()
+        Citizen(app: app, pilot: pilot).reachResults(Households.olderAlone)
+        pilot.press(.right, .right, .enter)
+        app.drain()
+        guard case .detail = app.state.step else {
+            Issue.record("no detail page")
+            return
+        }
+        pilot.press(.character("."))
+        app.drain()
+        #expect(app.state.step == .results)
+        #expect(app.state.focus == 2)
+    }
+
     @Test("the goodbye wipes: the session is logged and every answer forgotten")
     func goodbyeWipes() throws {
         let recorder = MemorySessionRecorder()

@@ -245,7 +245,9 @@ public final class KioskApp {
             state.showsHelp = true
             return
         case .back:
+            // back() places the focus itself.
             back()
+            return
         case .answerYes:
             state.session.answer(.bool(true))
         case .answerNo:
@@ -307,8 +309,16 @@ public final class KioskApp {
             return
         case .language:
             state.choosingLanguage = false
-        case .detail:
+        case .detail(let program):
             state.detail = nil
+            enteredPage()
+            // Back on the results, the focus is on the programme just read.
+            let page = currentPage
+            if let index = page.choices.firstIndex(where: { $0.action == .open(program) }) {
+                state.focus = index
+                state.scroll = PageLayout(page, size: terminal.size, scroll: 0, revealing: index).scroll
+            }
+            return
         case .question where state.years != nil:
             // Years already given: back to them first.
             state.input = state.years ?? ""
