@@ -62,7 +62,8 @@ func runSimulateBenchmarks() -> [BenchmarkResult] {
     try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
     let writer = SessionLogWriter.open(path: folder.appendingPathComponent("simulate.sqlite").path,
-                                       anonymizer: Anonymizer(kioskID: "bench-kiosk", timeZone: config.log.timeZone))
+                                       anonymizer: Anonymizer(kioskID: "bench-kiosk", timeZone: config.log.timeZone),
+                                       capacity: Simulation.writerCapacity)
     var usage = rusage()
     getrusage(RUSAGE_SELF.rawValue, &usage)
     let cpuBefore = cpuSeconds(usage)

@@ -80,7 +80,7 @@ struct SimulateCommand: ParsableCommand {
         let anonymizer = Anonymizer(kioskID: config.kiosk.id.rawValue, timeZone: config.log.timeZone)
         let report = Simulation.run(
             households: households, count: count ?? households.count, rules: rules, language: config.kiosk.language,
-            startedAt: startedAt, isDemo: demo, writer: SessionLogWriter.open(path: path, anonymizer: anonymizer))
+            startedAt: startedAt, isDemo: demo, writer: SessionLogWriter.open(path: path, anonymizer: anonymizer, capacity: Simulation.writerCapacity))
         let seconds = Double(report.elapsed.components.seconds) + Double(report.elapsed.components.attoseconds) / 1e18
         print(catalog.text("cli.simulate.done", [
             "sessions": String(report.committed), "dropped": String(report.dropped), "seconds": String(format: "%.2f", seconds),

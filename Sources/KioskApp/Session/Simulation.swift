@@ -6,6 +6,10 @@ import Settings
 /// Whole sessions from households' facts, logged as the kiosk logs them: `welfare-kiosk
 /// simulate` and its benchmark.
 public enum Simulation {
+    /// The writer's queue for a batch run: room for whole transactions of the writer's largest
+    /// batch, so 10,000 sessions take a few dozen durable commits rather than one per queue-full.
+    public static let writerCapacity = 2_048
+
     public struct Report: Sendable {
         public let committed: Int
         public let dropped: Int
