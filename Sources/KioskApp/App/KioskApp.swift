@@ -85,8 +85,11 @@ public final class KioskApp {
 
     /// The idle phase the last frame showed, so a tick redraws only when the countdown moves.
     private var shownPhase: IdleTimer.Phase = .active
+    /// The results and detail pages read every trace and draw a QR code: built once per step,
+    /// language and layout, since the results they show are fixed once reached.
+    var resultPageCache: (key: ResultPageKey, page: Page)?
 
-    private var idlePhase: IdleTimer.Phase {
+    var idlePhase: IdleTimer.Phase {
         state.idle.phase(at: now(), timeout: resources.config.kiosk.idleTimeout, warning: resources.config.kiosk.idleWarning)
     }
 
@@ -135,7 +138,7 @@ public final class KioskApp {
         return terminal.present(render())
     }
 
-    private var isTooSmall: Bool { ScreenGeometry.layout(for: terminal.size) == .tooSmall }
+    var isTooSmall: Bool { ScreenGeometry.layout(for: terminal.size) == .tooSmall }
 
     private func handle(_ key: Key) {
         // Nothing can be seen below the minimum size, so nothing is acted on. Control keys
@@ -381,77 +384,5 @@ public final class KioskApp {
             default: break
             }
         }
-    }
-
-    // MARK: - Drawing
-
-    private var context: PageContext {
-        PageContext(
-            catalog: resources.locales.catalog(state.language),
-            centre: resources.config.centre.placeholders(in: state.language),
-            compact: ScreenGeometry.layout(for: terminal.size) == .compact)
-    }
-
-    /// The page for the current state.
-    var currentPage: Page {
-        let context = context
-        switch state.step {
-        case .attract: return ArrivalPages.attract(context)
-        case .language: return ArrivalPages.language(context, current: state.language)
-        case .privacy: return ArrivalPages.privacy(context)
-        case .question:
-            guard let question = state.session.question else { return ArrivalPages.privacy(context) }
-            return QuestionPages.question(context, question: question, session: state.session, input: state.input, years: state.years)
-        case .review: return QuestionPages.review(context, session: state.session)
-        case .results, .detail: return resultPage(context)
-        case .goodbye: return ArrivalPages.goodbye(context)
-        }
-    }
-
-    /// The results and detail pages read every trace and draw a QR code: built once per step,
-    /// language and layout, since the results they show are fixed once reached.
-    private var resultPageCache: (key: ResultPageKey, page: Page)?
-
-    private struct ResultPageKey: Equatable {
-        let step: Step
-        let language: Language
-        let compact: Bool
-        let startedAt: Date
-    }
-
-    private func resultPage(_ context: PageContext) -> Page {
-        let key = ResultPageKey(step: state.step, language: state.language, compact: context.compact,
-                                startedAt: state.session.startedAt)
-        if let cached = resultPageCache, cached.key == key, state.results != nil { return cached.page }
-        let evaluations = results.evaluations
-        var page = ResultPages.results(context, evaluations: evaluations)
-        if case .detail(let program) = state.step, let detail = ResultPages.detail(context, program: program, evaluations: evaluations) {
-            page = detail
-        }
-        resultPageCache = (key, page)
-        return page
-    }
-
-    private var results: SessionResults {
-        state.results ?? state.session.results
-    }
-
-    /// The frame for the current state at the terminal's current size.
-    public func render() -> Buffer {
-        var buffer = Buffer(size: terminal.size, style: Style(.text))
-        let catalog = resources.locales.catalog(state.language)
-        guard !isTooSmall else {
-            TooSmallNotice(catalog: catalog).draw(in: &buffer)
-            return buffer
-        }
-        let layout = PageLayout(currentPage, size: terminal.size, scroll: state.scroll)
-        layout.draw(in: &buffer, focus: state.focus, moreUp: catalog.text("nav.more_up"), moreDown: catalog.text("nav.more_down"))
-        if case .warning(let seconds) = idlePhase, state.step != .goodbye {
-            IdleWarning(catalog: catalog, seconds: seconds).draw(in: &buffer)
-        } else if state.showsHelp {
-            HelpPanel(catalog: catalog, placeholders: resources.config.centre.placeholders(in: state.language))
-                .draw(in: &buffer)
-        }
-        return buffer
     }
 }
