@@ -68,13 +68,15 @@ struct JourneyEndToEndTests {
         // On the review, focus wraps from the first answer to "결과 보기".
         try kiosk.send("Left", "Left", "Left", "Enter")
         let resultsTitle = localeString(language: "ko", section: "results", key: "title")
-        var page = try kiosk.waitForScreen("the results") { $0.contains(resultsTitle) }
+        try kiosk.waitForScreen("the results") { $0.contains(resultsTitle) }
+        var page = try kiosk.settledScreen()
         let more = localeString(language: "ko", section: "nav", key: "more_down")
         for _ in 0..<20 {
-            let before = try kiosk.screen()
+            let before = try kiosk.settledScreen()
             guard before.contains(more) else { break }
             try kiosk.send("+")
-            page += try kiosk.waitForScreen("the results scrolled") { $0 != before }
+            try kiosk.waitForScreen("the results scrolled") { $0 != before }
+            page += try kiosk.settledScreen()
         }
         for (programme, _) in expected {
             #expect(page.contains(programme), "\(name): \(programme) on the results screen")
@@ -139,5 +141,19 @@ struct JourneyEndToEndTests {
         calendar.timeZone = TimeZone(identifier: "Asia/Seoul")!
         let c = calendar.dateComponents([.year, .month, .day], from: Date())
         return String(format: "%04d-%02d-%02d", c.year!, c.month!, c.day!)
+    }
+}
+
+extension TmuxKiosk {
+    /// The screen once a frame has finished arriving: two captures 100 ms apart agree.
+    func settledScreen() throws -> String {
+        var last = try screen()
+        for _ in 0..<50 {
+            Thread.sleep(forTimeInterval: 0.1)
+            let now = try screen()
+            if now == last { return now }
+            last = now
+        }
+        return last
     }
 }

@@ -33,8 +33,8 @@ struct JourneySnapshotTests {
         let digit = Character(String(Language.allCases.firstIndex(of: language)! + 1))
         switch screen {
         case .attract:
-            if language != .ko { pilot.press(.enter, .character(digit), .character(".")) }
-            // Back from the language choice: the attract screen, now in the chosen language.
+            // Back from the privacy notice and the language choice: the attract screen, now in
+            // the chosen language.
             pilot.press(.enter, .character(digit), .character("."), .character("."))
         case .language:
             pilot.press(.enter, .character(digit), .character("."))

@@ -1,4 +1,4 @@
-import KioskApp
+@testable import KioskApp
 import Rules
 import SessionLog
 import Settings
@@ -120,6 +120,22 @@ struct JourneyTests {
         #expect(decoded == url)
     }
 
+    @Test("back from a detail page, the focus is on the programme just read")
+    func backFromDetail() throws {
+        let (app, pilot) = Fixture.kiosk()
+        Citizen(app: app, pilot: pilot).reachResults(Households.olderAlone)
+        pilot.press(.right, .right, .enter)
+        app.drain()
+        guard case .detail = app.state.step else {
+            Issue.record("no detail page")
+            return
+        }
+        pilot.press(.character("."))
+        app.drain()
+        #expect(app.state.step == .results)
+        #expect(app.state.focus == 2)
+    }
+
     @Test("the goodbye wipes: the session is logged and every answer forgotten")
     func goodbyeWipes() throws {
         let recorder = MemorySessionRecorder()
@@ -168,6 +184,38 @@ struct JourneyTests {
         #expect(app.state.session.answers.isEmpty && app.state.session.history.isEmpty)
         #expect(recorder.summaries.count == 1, "the abandoned session is logged before it is wiped")
         #expect(!pilot.screenText.contains(title))
+    }
+
+    @Test("children are added one by one as years and months, and the last one can be taken back")
+    func children() throws {
+        let (app, pilot) = Fixture.kiosk()
+        let citizen = Citizen(app: app, pilot: pilot)
+        citizen.arrive()
+        while let question = app.state.session.question, question.kind != .children { citizen.answerOne(from: Households.singleParent) }
+        pilot.type("1")
+        pilot.press(.enter)
+        pilot.type("8")
+        pilot.press(.enter)
+        pilot.type("4")
+        pilot.press(.enter)
+        pilot.press(.enter)
+        app.drain()
+        #expect(app.state.session.children == [ChildAge(years: 1, months: 8), ChildAge(years: 4, months: 0)])
+        #expect(pilot.screenText.contains("1년 8개월, 4년"))
+        #expect(TouchJourneyTests.tap(.removeLastChild, app, pilot))
+        #expect(app.state.session.children == [ChildAge(years: 1, months: 8)])
+        pilot.press(.right, .enter)
+        app.drain()
+        #expect(app.state.session.answers["children_age_months"] == .known(.list([20])))
+    }
+
+    @Test("the attract and goodbye screens have a help button too, and arrows reach it without starting")
+    func helpOnAttract() throws {
+        let (app, pilot) = Fixture.kiosk()
+        pilot.press(.right, .enter)
+        app.drain()
+        #expect(app.state.showsHelp)
+        #expect(app.state.step == .attract)
     }
 
     @Test("a kiosk.conf idle_extensions under ten is refused")

@@ -41,6 +41,7 @@ enum Action: Hashable {
     case erase
     case addChild
     case noMoreChildren
+    case removeLastChild
     case edit(FactKey)
     case showResults
     case review

@@ -85,8 +85,11 @@ public final class KioskApp {
 
     /// The idle phase the last frame showed, so a tick redraws only when the countdown moves.
     private var shownPhase: IdleTimer.Phase = .active
+    /// The results and detail pages read every trace and draw a QR code: built once per step,
+    /// language and layout, since the results they show are fixed once reached.
+    var resultPageCache: (key: ResultPageKey, page: Page)?
 
-    private var idlePhase: IdleTimer.Phase {
+    var idlePhase: IdleTimer.Phase {
         state.idle.phase(at: now(), timeout: resources.config.kiosk.idleTimeout, warning: resources.config.kiosk.idleWarning)
     }
 
@@ -135,7 +138,7 @@ public final class KioskApp {
         return terminal.present(render())
     }
 
-    private var isTooSmall: Bool { ScreenGeometry.layout(for: terminal.size) == .tooSmall }
+    var isTooSmall: Bool { ScreenGeometry.layout(for: terminal.size) == .tooSmall }
 
     private func handle(_ key: Key) {
         // Nothing can be seen below the minimum size, so nothing is acted on. Control keys
@@ -146,7 +149,10 @@ public final class KioskApp {
             state.showsHelp = false
             return
         }
-        if state.step == .attract || state.step == .goodbye, key != .function(1), key != .character("?") {
+        if state.step == .attract || state.step == .goodbye, key != .function(1), key != .character("?"),
+           !(key == .enter && currentPage.choices.indices.contains(state.focus) && currentPage.choices[state.focus].action == .help),
+           !Self.movesFocus(key) {
+            // Any key starts (or starts over), except those that reach the help button.
             perform(state.step == .attract ? .start : .restart)
             return
         }
@@ -187,6 +193,10 @@ public final class KioskApp {
                 state.scroll = PageLayout(page, size: terminal.size, scroll: state.scroll, revealing: focus).scroll
             }
         }
+    }
+
+    private static func movesFocus(_ key: Key) -> Bool {
+        [.left, .right, .up, .down, .tab, .backTab].contains(key)
     }
 
     private func scroll(by rows: Int, layout: PageLayout) {
@@ -238,7 +248,9 @@ public final class KioskApp {
             state.showsHelp = true
             return
         case .back:
+            // back() places the focus itself.
             back()
+            return
         case .answerYes:
             state.session.answer(.bool(true))
         case .answerNo:
@@ -263,11 +275,15 @@ public final class KioskApp {
             return
         case .noMoreChildren:
             state.session.answerChildren()
+        case .removeLastChild:
+            state.session.removeChild(at: state.session.children.count - 1)
+            return
         case .edit(let fact):
             state.session.change(fact)
         case .showResults:
             state.session.showResults()
             state.results = state.session.results
+            resultPageCache = nil
         case .review:
             state.detail = nil
             state.session.back()
@@ -296,8 +312,16 @@ public final class KioskApp {
             return
         case .language:
             state.choosingLanguage = false
-        case .detail:
+        case .detail(let program):
             state.detail = nil
+            enteredPage()
+            // Back on the results, the focus is on the programme just read.
+            let page = currentPage
+            if let index = page.choices.firstIndex(where: { $0.action == .open(program) }) {
+                state.focus = index
+                state.scroll = PageLayout(page, size: terminal.size, scroll: 0, revealing: index).scroll
+            }
+            return
         case .question where state.years != nil:
             // Years already given: back to them first.
             state.input = state.years ?? ""
@@ -310,6 +334,10 @@ public final class KioskApp {
             state.session.back()
         }
         enteredPage()
+        if state.step == .language {
+            // Back on the language choice, the focus is on the language in use.
+            state.focus = Language.allCases.firstIndex(of: state.language) ?? 0
+        }
     }
 
     /// Typed digits, to the session: at once for amounts and numbers; years then months for
@@ -356,56 +384,5 @@ public final class KioskApp {
             default: break
             }
         }
-    }
-
-    // MARK: - Drawing
-
-    private var context: PageContext {
-        PageContext(
-            catalog: resources.locales.catalog(state.language),
-            centre: resources.config.centre.placeholders(in: state.language),
-            compact: ScreenGeometry.layout(for: terminal.size) == .compact)
-    }
-
-    /// The page for the current state.
-    var currentPage: Page {
-        let context = context
-        switch state.step {
-        case .attract: return ArrivalPages.attract(context)
-        case .language: return ArrivalPages.language(context, current: state.language)
-        case .privacy: return ArrivalPages.privacy(context)
-        case .question:
-            guard let question = state.session.question else { return ArrivalPages.privacy(context) }
-            return QuestionPages.question(context, question: question, session: state.session, input: state.input, years: state.years)
-        case .review: return QuestionPages.review(context, session: state.session)
-        case .results: return ResultPages.results(context, evaluations: results.evaluations)
-        case .detail(let program):
-            return ResultPages.detail(context, program: program, evaluations: results.evaluations)
-                ?? ResultPages.results(context, evaluations: results.evaluations)
-        case .goodbye: return ArrivalPages.goodbye(context)
-        }
-    }
-
-    private var results: SessionResults {
-        state.results ?? state.session.results
-    }
-
-    /// The frame for the current state at the terminal's current size.
-    public func render() -> Buffer {
-        var buffer = Buffer(size: terminal.size, style: Style(.text))
-        let catalog = resources.locales.catalog(state.language)
-        guard !isTooSmall else {
-            TooSmallNotice(catalog: catalog).draw(in: &buffer)
-            return buffer
-        }
-        let layout = PageLayout(currentPage, size: terminal.size, scroll: state.scroll)
-        layout.draw(in: &buffer, focus: state.focus, moreUp: catalog.text("nav.more_up"), moreDown: catalog.text("nav.more_down"))
-        if case .warning(let seconds) = idlePhase, state.step != .goodbye {
-            IdleWarning(catalog: catalog, seconds: seconds).draw(in: &buffer)
-        } else if state.showsHelp {
-            HelpPanel(catalog: catalog, placeholders: resources.config.centre.placeholders(in: state.language))
-                .draw(in: &buffer)
-        }
-        return buffer
     }
 }

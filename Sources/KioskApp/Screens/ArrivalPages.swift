@@ -38,6 +38,7 @@ enum ArrivalPages {
                 .text(context.text("attract.body")),
                 .text(context.text("welcome.start"), Style(.muted)),
                 .choices([Choice(label: context.text("attract.start"), action: .start)]),
+                context.navigation(back: false),
             ],
             hints: [context.text("keys.select"), context.text("keys.help")])
     }
@@ -80,6 +81,7 @@ enum ArrivalPages {
             items: [
                 .text(context.text("goodbye.body", context.centre)),
                 .choices([Choice(label: context.text("goodbye.again"), action: .restart)]),
+                context.navigation(back: false),
             ],
             hints: [context.text("keys.select"), context.text("keys.help")])
     }

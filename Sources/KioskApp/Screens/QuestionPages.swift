@@ -52,6 +52,9 @@ enum QuestionPages {
                        action: .noMoreChildren),
                 unknown,
             ]))
+            if !session.children.isEmpty {
+                items.append(.choices([Choice(label: context.text("question.remove_child"), action: .removeLastChild)]))
+            }
         }
         if typesDigits { items += digitPad(context) }
         items.append(context.navigation())

@@ -69,7 +69,7 @@ struct PageLayout {
         let margin = regular ? 4 : 1
         width = min(size.width - 2 * margin, 96)
         x = (size.width - width) / 2
-        title = Paragraph(page.title, width: width, style: Style(.accent, bold: true), maxLines: regular ? 3 : 2)
+        title = Paragraph(page.title, width: width, style: Style(.accent, bold: true), maxLines: 4)
         footer = Paragraph.keyHints(page.hints, width: size.width - 2)
         let top = title.height + (regular ? 2 : 1)
         // One row under the viewport for the "more below" marker.

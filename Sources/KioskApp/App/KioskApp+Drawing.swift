@@ -1,0 +1,75 @@
+import Foundation
+import Settings
+import Terminal
+
+// MARK: - Drawing: every frame is a page built from the state, laid out and drawn.
+
+extension KioskApp {
+    /// The current language, the centre's details and the layout, for wording a page.
+    var context: PageContext {
+        PageContext(
+            catalog: resources.locales.catalog(state.language),
+            centre: resources.config.centre.placeholders(in: state.language),
+            compact: ScreenGeometry.layout(for: terminal.size) == .compact)
+    }
+
+    /// The page for the current state.
+    var currentPage: Page {
+        let context = context
+        switch state.step {
+        case .attract: return ArrivalPages.attract(context)
+        case .language: return ArrivalPages.language(context, current: state.language)
+        case .privacy: return ArrivalPages.privacy(context)
+        case .question:
+            guard let question = state.session.question else { return ArrivalPages.privacy(context) }
+            return QuestionPages.question(context, question: question, session: state.session, input: state.input, years: state.years)
+        case .review: return QuestionPages.review(context, session: state.session)
+        case .results, .detail: return resultPage(context)
+        case .goodbye: return ArrivalPages.goodbye(context)
+        }
+    }
+
+    private func resultPage(_ context: PageContext) -> Page {
+        let key = ResultPageKey(step: state.step, language: state.language, compact: context.compact,
+                                startedAt: state.session.startedAt)
+        if let cached = resultPageCache, cached.key == key, state.results != nil { return cached.page }
+        let evaluations = results.evaluations
+        var page = ResultPages.results(context, evaluations: evaluations)
+        if case .detail(let program) = state.step, let detail = ResultPages.detail(context, program: program, evaluations: evaluations) {
+            page = detail
+        }
+        resultPageCache = (key, page)
+        return page
+    }
+
+    private var results: SessionResults {
+        state.results ?? state.session.results
+    }
+
+    /// The frame for the current state at the terminal's current size.
+    public func render() -> Buffer {
+        var buffer = Buffer(size: terminal.size, style: Style(.text))
+        let catalog = resources.locales.catalog(state.language)
+        guard !isTooSmall else {
+            TooSmallNotice(catalog: catalog).draw(in: &buffer)
+            return buffer
+        }
+        let layout = PageLayout(currentPage, size: terminal.size, scroll: state.scroll)
+        layout.draw(in: &buffer, focus: state.focus, moreUp: catalog.text("nav.more_up"), moreDown: catalog.text("nav.more_down"))
+        if case .warning(let seconds) = idlePhase, state.step != .goodbye {
+            IdleWarning(catalog: catalog, seconds: seconds).draw(in: &buffer)
+        } else if state.showsHelp {
+            HelpPanel(catalog: catalog, placeholders: resources.config.centre.placeholders(in: state.language))
+                .draw(in: &buffer)
+        }
+        return buffer
+    }
+}
+
+/// What a cached results or detail page was built for.
+struct ResultPageKey: Equatable {
+    let step: Step
+    let language: Language
+    let compact: Bool
+    let startedAt: Date
+}
