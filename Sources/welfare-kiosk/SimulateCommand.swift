@@ -52,18 +52,16 @@ struct SimulateCommand: ParsableCommand {
             throw ExitCode(2)
         }
         if let count, count < 1 { throw fail("--count \(count): must be at least 1") }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = config.log.timeZone
         let day: Day
         let startedAt: Date
         if let date {
             guard let parsed = Day(date) else { throw fail("--date '\(date)' is not a date; write YYYY-MM-DD, e.g. 2026-06-01") }
             day = parsed
             // Midday on the kiosk's clock, so the log files every session under that date.
-            startedAt = calendar.date(from: DateComponents(year: parsed.year, month: parsed.month, day: parsed.day, hour: 12))!
+            startedAt = CivilTime.noon(year: parsed.year, month: parsed.month, day: parsed.day, timeZone: config.log.timeZone)
         } else {
             startedAt = Date()
-            day = Day(startedAt, calendar: calendar)
+            day = KioskLaunch.today(in: config.log.timeZone)
         }
         let rules: RuleBook
         do {

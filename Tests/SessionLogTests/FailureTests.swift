@@ -50,16 +50,16 @@ struct FailureTests {
     @Test func aFullDiskDropsSessionsAndTheKioskCarriesOn() throws {
         let folder = try TemporaryFolder()
         let path = folder.path("kiosk.sqlite")
-        // Enough for the schema and some sessions, not for 3,000 of them.
-        let output = try runProduct("session-log-helper", ["--db", path, "--count", "3000", "--fsize", "262144"])
+        // Enough for the schema and some sessions, not for 3,000 of them. `--wait` keeps the queue
+        // from overflowing first on a busy machine, so every drop here is the disk's doing; that
+        // a failing log never makes `submit` wait is the read-only test's job.
+        let output = try runProduct("session-log-helper", ["--db", path, "--count", "3000", "--fsize", "262144", "--wait"])
         #expect(output.status == 0, "the writer must not die of SIGXFSZ: \(output.stderr)")
         let result = try #require(HelperResult(output.stdout))
         #expect(result.committed > 0, "the limit should stop the log part-way, not at the start")
         #expect(result.dropped > 0)
         #expect(result.committed + result.dropped == 3_000)
         #expect(result.error.contains("full") || result.error.contains("I/O") || result.error.contains("disk"), "\(result.error)")
-        // Submitting never waited on the failing disk.
-        #expect(result.slowestSubmitMicroseconds < 100_000)
 
         let database = try SessionDatabase.open(path: path)
         #expect(try database.integrityCheck() == ["ok"])

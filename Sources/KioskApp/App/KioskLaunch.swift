@@ -1,5 +1,6 @@
 import Foundation
 import Rules
+import SessionLog
 import Settings
 import Terminal
 
@@ -39,9 +40,8 @@ public enum KioskLaunch {
 
     /// The day the rules are applied for: today where the kiosk stands.
     public static func today(in timeZone: TimeZone) -> Day {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        return Day(Date(), calendar: calendar)
+        let now = CivilTime(Date(), timeZone: timeZone)
+        return Day(year: now.year, month: now.month, day: now.day)!
     }
 
     private static func fail(_ message: String) -> Never {

@@ -53,9 +53,7 @@ extension SessionDatabase {
     /// `secure_delete` zeroing them in the main file).
     @discardableResult
     public func applyRetention(_ policy: RetentionPolicy, now: Date = Date()) throws -> RetentionReport {
-        let calendar = Calendar.kiosk(policy.timeZone)
-        let today = calendar.startOfDay(for: now)
-        let cutoff = calendar.date(byAdding: .day, value: -max(0, policy.keepDays), to: today) ?? today
+        let cutoff = CivilTime.startOfDay(now, timeZone: policy.timeZone, minusDays: max(0, policy.keepDays))
         let keptFrom = SessionHour(cutoff, timeZone: policy.timeZone).dayText
 
         var report = RetentionReport(rolledUp: 0, demosDeleted: 0, keptFrom: keptFrom)

@@ -9,7 +9,6 @@ public struct Anonymizer: Sendable {
     public let kiosk: LogToken
     /// The kiosk's clock, for the local date and hour.
     public let timeZone: TimeZone
-    private let calendar: Calendar
 
     /// Questions asked is a count of screens; a number past this is a fault, not a session, and
     /// is capped so it cannot carry a value smuggled in as a count.
@@ -17,12 +16,11 @@ public struct Anonymizer: Sendable {
 
     /// The centre's clock, Korea Standard Time. Korea keeps no daylight saving, so a fixed
     /// +09:00 is the same clock on a machine without tzdata.
-    public static let koreaTimeZone = TimeZone(identifier: "Asia/Seoul") ?? TimeZone(secondsFromGMT: 9 * 3_600)!
+    public static let koreaTimeZone = TimeZone(secondsFromGMT: 9 * 3_600)!
 
     public init(kioskID: String, timeZone: TimeZone = koreaTimeZone) {
         kiosk = LogToken(sanitizing: kioskID)
         self.timeZone = timeZone
-        calendar = .kiosk(timeZone)
     }
 
     /// The stored form of `summary`, under a fresh random id.
@@ -33,7 +31,7 @@ public struct Anonymizer: Sendable {
         }
         return AnonymousSession(
             id: id,
-            hour: SessionHour(summary.startedAt, calendar: calendar),
+            hour: SessionHour(summary.startedAt, timeZone: timeZone),
             kiosk: kiosk,
             language: LogToken(sanitizing: summary.language),
             accessibility: Set(summary.accessibility.map(LogToken.init(sanitizing:))),

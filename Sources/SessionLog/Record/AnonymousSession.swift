@@ -42,9 +42,9 @@ public struct LogMonth: Hashable, Comparable, Sendable, CustomStringConvertible 
 
     /// The month `date` falls in, on the kiosk's clock.
     public init(containing date: Date, timeZone: TimeZone) {
-        let parts = Calendar.kiosk(timeZone).dateComponents([.year, .month], from: date)
-        year = parts.year ?? 1970
-        month = parts.month ?? 1
+        let time = CivilTime(date, timeZone: timeZone)
+        year = time.year
+        month = time.month
     }
 
     public var description: String {
@@ -64,29 +64,14 @@ public struct SessionHour: Hashable, Sendable {
 
     /// Folds an instant to its local date and hour on the kiosk's clock.
     public init(_ date: Date, timeZone: TimeZone) {
-        self.init(date, calendar: .kiosk(timeZone))
-    }
-
-    /// As `init(_:timeZone:)`, with a calendar made once: building one costs more than the rest
-    /// of anonymizing a session.
-    init(_ date: Date, calendar: Calendar) {
-        let parts = calendar.dateComponents([.year, .month, .day, .hour], from: date)
-        month = LogMonth(year: parts.year ?? 1970, month: parts.month ?? 1) ?? LogMonth("1970-01")!
-        day = parts.day ?? 1
-        hour = parts.hour ?? 0
+        let time = CivilTime(date, timeZone: timeZone)
+        month = LogMonth(year: time.year, month: time.month) ?? LogMonth("1970-01")!
+        day = time.day
+        hour = time.hour
     }
 
     /// `YYYY-MM-DD`, which sorts as dates do.
     public var dayText: String { month.description + "-" + padded(day, 2) }
-}
-
-extension Calendar {
-    /// The Gregorian calendar on the kiosk's clock.
-    static func kiosk(_ timeZone: TimeZone) -> Calendar {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        return calendar
-    }
 }
 
 /// What produced the explanation, reduced to identifiers.

@@ -51,7 +51,7 @@ public struct KioskConfig: Sendable, Equatable {
         public let retentionDays: Int
         /// The least number of sessions a published statistics cell may count.
         public let kAnonymity: Int
-        /// The zone a session's date and hour are recorded in.
+        /// The zone a session's date and hour are recorded in: a fixed offset from UTC.
         public let timeZone: TimeZone
     }
 
@@ -143,7 +143,7 @@ public struct KioskConfig: Sendable, Equatable {
 
         let retentionDays = r.read("log", "retention_days", default: 90, SettingsReader.integer(in: 1...3650))
         let kAnonymity = r.read("log", "k_anonymity", default: 5, SettingsReader.integer(in: 2...100))
-        let timeZone = r.read("log", "time_zone", default: TimeZone(identifier: "Asia/Seoul")!, SettingsReader.timeZone)
+        let timeZone = r.read("log", "utc_offset", default: TimeZone(secondsFromGMT: 9 * 3600)!, SettingsReader.utcOffset)
 
         try r.finish()
 

@@ -139,10 +139,22 @@ extension SettingsReader {
         }
     }
 
-    /// An IANA time zone name such as "Asia/Seoul".
-    static func timeZone(_ node: TOMLNode) -> Result<TimeZone, Expectation> {
-        guard case .string(let name) = node, let zone = TimeZone(identifier: name) else {
-            return .failure(Expectation("a time zone name such as \"Asia/Seoul\""))
+    /// A fixed offset from UTC such as "+09:00".
+    ///
+    /// An offset rather than a zone name: named zones go through ICU's time-zone database,
+    /// which costs the kiosk several megabytes of memory for a country that has had no daylight
+    /// saving time since 1988.
+    static func utcOffset(_ node: TOMLNode) -> Result<TimeZone, Expectation> {
+        let expectation = Expectation("an offset from UTC such as \"+09:00\" (from -12:00 to +14:00)")
+        guard case .string(let text) = node, text.count == 6,
+              let sign = text.first, sign == "+" || sign == "-",
+              text[text.index(text.startIndex, offsetBy: 3)] == ":",
+              let hours = Int(text.dropFirst().prefix(2)), let minutes = Int(text.suffix(2)),
+              minutes < 60
+        else { return .failure(expectation) }
+        let seconds = (sign == "-" ? -1 : 1) * (hours * 3600 + minutes * 60)
+        guard (-12 * 3600...14 * 3600).contains(seconds), let zone = TimeZone(secondsFromGMT: seconds) else {
+            return .failure(expectation)
         }
         return .success(zone)
     }
