@@ -74,8 +74,8 @@ public struct FactSheet: Sendable {
             if let o = r.oneTimeAmount { q.insert(.won(o.value)) }
             let unmet = e.unmet(r)
             for u in unmet { addText(u) }
+            // The translations state the same figures; scanning Korean alone keeps the sheet cheap.
             addText(spec.description.ko)
-            for (_, text) in spec.description.values { addText(text) }
             if let phone = Int(spec.apply.phone.filter(\.isASCIIDigit)) { q.insert(.number(phone)) }
             let missing = e.missing(r).map { e.pack.fact($0)?.label.ko ?? $0.rawValue }
             programs.append(Program(id: r.id, names: spec.name.values, status: r.status, monthly: r.monthlyAmount,
