@@ -9,7 +9,7 @@ SWIFT ?= swift
 CONFIG ?= kiosk.conf
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test build build-debug deps check-swift bench clean
+.PHONY: run test build build-debug deps check-swift bench clean llm-venv
 
 run: deps build
 	@mkdir -p var
@@ -21,12 +21,12 @@ build: check-swift
 build-debug: check-swift
 	$(SWIFT) build
 
-test: deps build-debug
+test: deps build-debug llm-venv
 	./.build/debug/welfare-kiosk check-config --config $(CONFIG)
 	./.build/debug/welfare-kiosk themes check --config $(CONFIG)
 	./.build/debug/welfare-kiosk rules check --config $(CONFIG)
 	./.build/debug/welfare-kiosk rules test --config $(CONFIG)
-	KIOSK_BIN=$(CURDIR)/.build/debug/welfare-kiosk $(SWIFT) test
+	KIOSK_BIN=$(CURDIR)/.build/debug/welfare-kiosk LLM_VENV=$(CURDIR)/$(LLM_VENV) $(SWIFT) test
 
 # Builds both executables so the first-frame figure measures the real welfare-kiosk binary.
 bench: deps check-swift
@@ -42,6 +42,25 @@ deps:
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
+
+# The explainer's tests run a real llama.cpp server (llama-cpp-python) on a tiny random model
+# they write themselves with the gguf package. pip builds llama.cpp from source the first time
+# (about 5 minutes on 2 cores); the venv is reused afterwards. `make run` never needs it.
+LLM_VENV := .build-llm/venv
+LLM_PIP_PACKAGES := llama-cpp-python[server]==0.3.16 gguf==0.17.1 numpy
+
+llm-venv: $(LLM_VENV)/.installed
+
+$(LLM_VENV)/.installed:
+	@python3 -c 'import ensurepip' 2>/dev/null && command -v g++ >/dev/null || { \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends python3-venv build-essential; }
+	rm -rf $(LLM_VENV)
+	python3 -m venv $(LLM_VENV)
+	CMAKE_ARGS="-DGGML_NATIVE=OFF -DLLAVA_BUILD=OFF -DLLAMA_BUILD_TESTS=OFF -DLLAMA_BUILD_EXAMPLES=OFF" \
+	CMAKE_BUILD_PARALLEL_LEVEL=2 \
+	  $(LLM_VENV)/bin/pip install --quiet --no-cache-dir $(LLM_PIP_PACKAGES)
+	touch $@
 
 check-swift:
 	@command -v $(SWIFT) >/dev/null 2>&1 || { \

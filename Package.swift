@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.20.0"),
     ],
     targets: [
         // MARK: - C libraries from Debian
@@ -34,20 +35,21 @@ let package = Package(
         .target(name: "Settings", dependencies: ["TOMLKit", "TextLayout"]),
         .target(name: "Rules", dependencies: ["Yams"]),
         .target(name: "SessionLog", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "Explainer", dependencies: ["Rules", "Settings", .product(name: "AsyncHTTPClient", package: "async-http-client")]),
         .target(name: "KioskApp", dependencies: ["Terminal", "TextLayout", "Settings", "Rules", "SessionLog", "CQrencode"]),
 
         // MARK: - Executables
         .executableTarget(
             name: "welfare-kiosk",
             dependencies: [
-                "KioskApp", "Rules", "Settings", "Terminal", "SessionLog",
+                "KioskApp", "Rules", "Settings", "Terminal", "SessionLog", "Explainer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "kiosk-bench",
             dependencies: [
-                "KioskApp", "Rules", "Settings", "Terminal", "TerminalTesting", "TextLayout", "SessionLog",
+                "KioskApp", "Rules", "Settings", "Terminal", "TerminalTesting", "TextLayout", "SessionLog", "Explainer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -63,6 +65,7 @@ let package = Package(
         ),
         .testTarget(name: "SettingsTests", dependencies: ["Settings"]),
         .testTarget(name: "RulesTests", dependencies: ["Rules"]),
+        .testTarget(name: "ExplainerTests", dependencies: ["Explainer", "Rules", "Settings"]),
         .testTarget(
             name: "KioskAppTests", dependencies: ["KioskApp", "TerminalTesting", "Terminal", "Settings", "Rules", "SessionLog", "TextLayout"],
             exclude: ["__Snapshots__"]

@@ -3,13 +3,13 @@ import ArgumentParser
 /// The kiosk's command-line surface. With no subcommand it starts the kiosk; the subcommands
 /// are the tools staff and engineers use on the same installation.
 @main
-struct WelfareKiosk: ParsableCommand {
+struct WelfareKiosk: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "welfare-kiosk",
         abstract: "A public welfare kiosk for 시흥시's 행정복지센터.",
         subcommands: [
-            RunCommand.self, EvalCommand.self, RulesCommand.self, StatsCommand.self, SimulateCommand.self,
-            CheckConfigCommand.self, ThemesCommand.self,
+            RunCommand.self, EvalCommand.self, ExplainCommand.self, RulesCommand.self, SimulateCommand.self,
+            StatsCommand.self, CheckConfigCommand.self, ThemesCommand.self,
         ],
         defaultSubcommand: RunCommand.self
     )

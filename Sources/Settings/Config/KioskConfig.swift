@@ -55,11 +55,31 @@ public struct KioskConfig: Sendable, Equatable {
         public let timeZone: TimeZone
     }
 
+    /// `[llm]`: the optional local language model that words the explanations. Without an
+    /// endpoint the kiosk explains with its templates only.
+    public struct LLM: Sendable, Equatable {
+        /// Base URL of an OpenAI-compatible server (llama-server, Ollama, vLLM); nil = templates only.
+        public let endpoint: URL?
+        public let model: String
+        public let connectTimeout: Duration
+        /// From the request to the first character of text; past it the template is shown.
+        public let firstTokenDeadline: Duration
+        /// From the request to the end of the answer.
+        public let totalDeadline: Duration
+        public let temperature: Double
+        public let seed: Int
+        public let maxTokens: Int
+        /// The system prompt for explanations and the one for follow-up answers, resolved paths.
+        public let explainPrompt: URL
+        public let answerPrompt: URL
+    }
+
     public let kiosk: Kiosk
     public let paths: Paths
     public let display: Display
     public let centre: Centre
     public let log: Log
+    public let llm: LLM
     /// The file these settings came from; nil when running on the embedded defaults.
     public let source: URL?
     /// The file as messages print it (`kiosk.conf`, or `(built-in defaults)`).
@@ -145,6 +165,24 @@ public struct KioskConfig: Sendable, Equatable {
         let kAnonymity = r.read("log", "k_anonymity", default: 5, SettingsReader.integer(in: 2...100))
         let timeZone = r.read("log", "utc_offset", default: TimeZone(secondsFromGMT: 9 * 3600)!, SettingsReader.utcOffset)
 
+        let endpoint = r.read("llm", "endpoint", default: "", SettingsReader.endpoint)
+        let model = r.read("llm", "model", default: "qwen2.5-1.5b-instruct", SettingsReader.string("a model name", maxLength: 200))
+        let connectMs = r.read("llm", "connect_timeout_ms", default: 500, SettingsReader.integer(in: 50...10_000))
+        let firstTokenMs = r.read("llm", "first_token_ms", default: 2500, SettingsReader.integer(in: 100...30_000))
+        let totalMs = r.read("llm", "total_ms", default: 8000, SettingsReader.integer(in: 200...120_000))
+        if totalMs <= firstTokenMs {
+            if document.isKeyLine(["llm", "first_token_ms"]) {
+                r.report(["llm", "first_token_ms"], " = \(firstTokenMs): must be less than total_ms (\(totalMs))")
+            } else {
+                r.report(["llm", "total_ms"], " = \(totalMs): must be more than first_token_ms (\(firstTokenMs))")
+            }
+        }
+        let temperature = r.read("llm", "temperature", default: 0.2, SettingsReader.number(in: 0...2))
+        let seed = r.read("llm", "seed", default: 42, SettingsReader.integer(in: 0...Int(Int32.max)))
+        let maxTokens = r.read("llm", "max_tokens", default: 300, SettingsReader.integer(in: 16...4096))
+        let explainPrompt = r.read("llm", "explain_prompt", default: "prompts/explain.ko.txt", path)
+        let answerPrompt = r.read("llm", "answer_prompt", default: "prompts/answer.ko.txt", path)
+
         try r.finish()
 
         func resolve(_ path: String) -> URL {
@@ -160,6 +198,10 @@ public struct KioskConfig: Sendable, Equatable {
             display: Display(theme: theme, highContrastTheme: highContrast),
             centre: Centre(name: centreName, counter: counter, hours: hours, phone: phone),
             log: Log(retentionDays: retentionDays, kAnonymity: kAnonymity, timeZone: timeZone),
+            llm: LLM(endpoint: endpoint.isEmpty ? nil : URL(string: endpoint), model: model,
+                     connectTimeout: .milliseconds(connectMs), firstTokenDeadline: .milliseconds(firstTokenMs),
+                     totalDeadline: .milliseconds(totalMs), temperature: temperature, seed: seed, maxTokens: maxTokens,
+                     explainPrompt: resolve(explainPrompt), answerPrompt: resolve(answerPrompt)),
             source: source,
             displayPath: document.displayPath)
     }

@@ -139,6 +139,29 @@ extension SettingsReader {
         }
     }
 
+    /// A number (integer or decimal) within `range`.
+    static func number(in range: ClosedRange<Double>) -> (TOMLNode) -> Result<Double, Expectation> {
+        { node in
+            let expectation = Expectation("a number from \(range.lowerBound) to \(range.upperBound)")
+            switch node {
+            case .float(let v) where range.contains(v): return .success(v)
+            case .integer(let v) where range.contains(Double(v)): return .success(Double(v))
+            default: return .failure(expectation)
+            }
+        }
+    }
+
+    /// "" (none) or an http(s) base URL with a host, such as "http://127.0.0.1:8080".
+    static func endpoint(_ node: TOMLNode) -> Result<String, Expectation> {
+        let expectation = Expectation("\"\" or an http:// or https:// base URL such as \"http://127.0.0.1:8080\"")
+        guard case .string(let value) = node else { return .failure(expectation) }
+        if value.isEmpty { return .success("") }
+        guard let url = URL(string: value), let scheme = url.scheme, ["http", "https"].contains(scheme),
+              let host = url.host, !host.isEmpty, url.query == nil
+        else { return .failure(expectation) }
+        return .success(value)
+    }
+
     /// A fixed offset from UTC such as "+09:00".
     ///
     /// An offset rather than a zone name: named zones go through ICU's time-zone database,

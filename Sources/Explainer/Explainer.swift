@@ -1,0 +1,267 @@
+import Foundation
+import Rules
+import Settings
+import Synchronization
+
+/// Where the text on screen came from.
+public enum ExplanationSource: String, Sendable, Codable { case llm, template }
+
+/// Why the template replaced the model (issue 5's `fallback_reason`).
+public enum FallbackReason: String, Sendable, Codable, CaseIterable {
+    /// No server, refused, 503 while loading, or an error from it.
+    case unavailable
+    /// No text before the first-token deadline, or the answer ran past the total deadline.
+    case timeout
+    /// A sentence failed the grounding guard.
+    case ungrounded
+    /// Bytes that are not the protocol, or the connection cut mid-answer.
+    case malformed
+}
+
+/// How one explanation or answer ended.
+public struct ExplanationOutcome: Sendable, Equatable {
+    public let source: ExplanationSource
+    /// nil when the model's text was shown, or when no model is configured.
+    public let fallbackReason: FallbackReason?
+    /// Why, in words for logs and tests (never the citizen's question).
+    public let detail: String?
+    /// The text on screen at the end.
+    public let text: String
+    /// From the request to the model's first content; nil when none came.
+    public let firstTokenMilliseconds: Double?
+    public let totalMilliseconds: Double
+}
+
+/// What a screen receives while an explanation is produced.
+public enum ExplanationEvent: Sendable, Equatable {
+    /// A checked sentence from the model: append it.
+    case sentence(String)
+    /// The template's text: show it instead of anything shown so far.
+    case template(String, reason: FallbackReason?)
+    /// The last event.
+    case finished(ExplanationOutcome)
+}
+
+/// The settings `[llm]` gives, with the prompt files read.
+public struct ExplainerSettings: Sendable {
+    public var endpoint: URL?
+    public var model: String
+    public var connectTimeout: Duration
+    public var firstTokenDeadline: Duration
+    public var totalDeadline: Duration
+    public var temperature: Double
+    public var seed: Int
+    public var maxTokens: Int
+    public var explainPrompt: String
+    public var answerPrompt: String
+
+    public init(endpoint: URL?, model: String = "local", connectTimeout: Duration = .milliseconds(500),
+                firstTokenDeadline: Duration = .milliseconds(2500), totalDeadline: Duration = .milliseconds(8000),
+                temperature: Double = 0.2, seed: Int = 42, maxTokens: Int = 300,
+                explainPrompt: String = "", answerPrompt: String = "") {
+        self.endpoint = endpoint
+        self.model = model
+        self.connectTimeout = connectTimeout
+        self.firstTokenDeadline = firstTokenDeadline
+        self.totalDeadline = totalDeadline
+        self.temperature = temperature
+        self.seed = seed
+        self.maxTokens = maxTokens
+        self.explainPrompt = explainPrompt
+        self.answerPrompt = answerPrompt
+    }
+
+    /// From kiosk.conf, reading the two prompt files; the error names the file and what to do.
+    public init(_ llm: KioskConfig.LLM) throws(ExplainerSetupError) {
+        func read(_ url: URL) throws(ExplainerSetupError) -> String {
+            guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
+                throw ExplainerSetupError(message: "\(url.path): cannot read this prompt file; restore it from the repository or point [llm] at another")
+            }
+            return text
+        }
+        // The prompts are read only when a model will use them: a kiosk without one needs no files.
+        var explain = "", answer = ""
+        if llm.endpoint != nil {
+            explain = try read(llm.explainPrompt)
+            answer = try read(llm.answerPrompt)
+        }
+        self.init(endpoint: llm.endpoint, model: llm.model, connectTimeout: llm.connectTimeout,
+                  firstTokenDeadline: llm.firstTokenDeadline, totalDeadline: llm.totalDeadline,
+                  temperature: llm.temperature, seed: llm.seed, maxTokens: llm.maxTokens,
+                  explainPrompt: explain, answerPrompt: answer)
+    }
+}
+
+public struct ExplainerSetupError: Error, Sendable, CustomStringConvertible {
+    public let message: String
+    public var description: String { message }
+}
+
+/// Explains results and answers follow-up questions, with a local model when one is
+/// configured and the templates otherwise.
+///
+/// Every call returns a stream that a screen consumes: the template arrives at once when there
+/// is no model; with a model, checked sentences arrive one by one, and the first failure (too
+/// slow, unreachable, malformed, ungrounded) replaces them with the template. Dropping the
+/// stream, or `cancelAll()` on a session wipe, cancels the request. Nothing a citizen types is
+/// kept or logged: the question lives only inside the call.
+///
+/// ```swift
+/// let explainer = Explainer(settings: settings, locales: locales)
+/// for await event in explainer.explain(evaluation, language: .ko) { … }
+/// ```
+public final class Explainer: Sendable {
+    public let settings: ExplainerSettings
+    public let locales: LocaleBundle
+    private let client: (any ChatCompletionStreaming)?
+    private let ownedClient: OpenAIChatClient?
+    private let running = Mutex<[Int: Task<Void, Never>]>([:])
+    private let nextID = Atomic<Int>(0)
+    private let fallbacks = Mutex<[FallbackReason: Int]>([:])
+
+    /// Talks to `settings.endpoint` when it is set; pass `client` to use another transport.
+    public init(settings: ExplainerSettings, locales: LocaleBundle, client: (any ChatCompletionStreaming)? = nil) {
+        self.settings = settings
+        self.locales = locales
+        if let client {
+            self.client = client
+            self.ownedClient = nil
+        } else if let endpoint = settings.endpoint {
+            let owned = OpenAIChatClient(baseURL: endpoint, connectTimeout: settings.connectTimeout)
+            self.client = owned
+            self.ownedClient = owned
+        } else {
+            self.client = nil
+            self.ownedClient = nil
+        }
+    }
+
+    /// Cancels everything in flight and closes the HTTP client; call once at exit.
+    public func shutdown() async {
+        cancelAll()
+        await ownedClient?.shutdown()
+    }
+
+    /// Cancels every explanation and answer in flight (the session was wiped).
+    public func cancelAll() {
+        let tasks = running.withLock { r in defer { r.removeAll() }; return Array(r.values) }
+        for t in tasks { t.cancel() }
+    }
+
+    /// How often each fallback reason was taken since start (for the staff statistics).
+    public var fallbackCounts: [FallbackReason: Int] { fallbacks.withLock { $0 } }
+
+    public func suggestedQuestions(_ language: Language) -> [String] {
+        let c = locales.catalog(language)
+        return [c.text("answer.suggest_where"), c.text("answer.suggest_documents"), c.text("answer.suggest_why")]
+    }
+
+    // MARK: - Explaining a result
+
+    /// Explains a traced evaluation (`evaluate(…, trace: true)`).
+    public func explain(_ evaluation: Evaluation, language: Language) -> AsyncStream<ExplanationEvent> {
+        let sheet = FactSheet(evaluation)
+        let template = TemplateExplainer(catalog: locales.catalog(language)).text(sheet)
+        let messages = [
+            ChatMessage(role: "system", content: settings.explainPrompt + "\n\n답할 언어: \(Self.languageName(language))\n\n[사실표]\n" + sheet.rendered(language: language)),
+            ChatMessage(role: "user", content: "이 결과를 쉽게 설명해 주세요."),
+        ]
+        return run(messages: messages, guard: GroundingGuard(sheet: sheet, language: language), template: template)
+    }
+
+    // MARK: - Follow-up questions
+
+    /// Answers a question about a result from the pack's programme documents.
+    ///
+    /// The three suggested questions are answered from the pack's data directly; a crisis
+    /// question, or one nothing in the documents matches, gets the fixed answer pointing to the
+    /// counter and 129; anything else goes to the model with the retrieved passages only.
+    public func answer(_ question: String, about evaluation: Evaluation, language: Language,
+                       counter: String, phone: String) -> AsyncStream<ExplanationEvent> {
+        let catalog = locales.catalog(language)
+        let sheet = FactSheet(evaluation)
+        let lang = language.rawValue
+        let kind = catalog.text("answer.out_of_scope", ["counter": counter, "phone": phone])
+        func fixed(_ text: String) -> AsyncStream<ExplanationEvent> { run(messages: nil, guard: nil, template: text) }
+        let intent = QuestionIntent.classify(question)
+        let relevant = sheet.programs.filter { $0.status != .ineligible }
+        switch intent {
+        case .unsafe:
+            return fixed(kind)
+        case .whereToApply, .documents:
+            let lines: [String] = relevant.compactMap { p in
+                guard let spec = evaluation.pack.program(p.id) else { return nil }
+                let name = spec.name[lang]
+                if intent == .whereToApply {
+                    return catalog.text("answer.where", ["name": name, "office": spec.apply.office[lang], "phone": spec.apply.phone])
+                }
+                return catalog.text("answer.documents", ["name": name, "documents": spec.apply.documents.map { $0[lang] }.joined(separator: ", ")])
+            }
+            return fixed(lines.isEmpty ? kind : lines.joined(separator: "\n"))
+        case .whyNot:
+            let lines = sheet.programs.filter { $0.status == .ineligible }.compactMap { p -> String? in
+                guard let reason = p.unmet.first else { return nil }
+                return catalog.text("answer.why", ["name": p.names[lang] ?? p.names["ko"] ?? p.id.rawValue, "reason": TemplateExplainer.trimmed(reason)])
+            }
+            return fixed(lines.isEmpty ? catalog.text("answer.why_none") : lines.joined(separator: "\n"))
+        case .free:
+            let documents = ProgramDocuments(pack: evaluation.pack, language: language)
+            let passages = documents.retrieve(question)
+            guard !passages.isEmpty else { return fixed(kind) }
+            let cited = passages.map { catalog.text("answer.passage", ["name": documents.names[$0.program] ?? $0.program.rawValue, "text": $0.text]) }
+            var grounding = GroundingGuard(sheet: sheet, language: language)
+            for c in cited { for q in QuantityScanner.scan(c) { grounding.extraQuantities.insert(q) } }
+            let messages = [
+                ChatMessage(role: "system", content: settings.answerPrompt + "\n\n답할 언어: \(Self.languageName(language))\n\n[자료]\n"
+                    + cited.joined(separator: "\n") + "\n\n[사실표]\n" + sheet.rendered(language: language)),
+                ChatMessage(role: "user", content: question),
+            ]
+            return run(messages: messages, guard: grounding, template: cited.joined(separator: "\n"))
+        }
+    }
+
+    static func languageName(_ l: Language) -> String {
+        switch l {
+        case .ko: "한국어"
+        case .en: "English"
+        case .zh: "中文"
+        case .vi: "Tiếng Việt"
+        }
+    }
+
+    // MARK: - Running one request
+
+    private func run(messages: [ChatMessage]?, guard grounding: GroundingGuard?, template: String) -> AsyncStream<ExplanationEvent> {
+        let (stream, continuation) = AsyncStream.makeStream(of: ExplanationEvent.self)
+        let id = nextID.add(1, ordering: .relaxed).newValue
+        let client = self.client
+        let settings = self.settings
+        let task = Task { [weak self] in
+            let start = ContinuousClock.now
+            let outcome: ExplanationOutcome
+            if let client, let messages, let grounding {
+                let request = ChatRequest(model: settings.model, messages: messages, temperature: settings.temperature,
+                                          seed: settings.seed, maxTokens: settings.maxTokens)
+                outcome = await ModelRun(client: client, request: request, grounding: grounding, settings: settings,
+                                         template: template, start: start, continuation: continuation).run()
+            } else {
+                continuation.yield(.template(template, reason: nil))
+                outcome = ExplanationOutcome(source: .template, fallbackReason: nil, detail: nil, text: template,
+                                             firstTokenMilliseconds: nil, totalMilliseconds: (ContinuousClock.now - start).milliseconds)
+            }
+            if let reason = outcome.fallbackReason, !Task.isCancelled { self?.fallbacks.withLock { $0[reason, default: 0] += 1 } }
+            continuation.yield(.finished(outcome))
+            continuation.finish()
+            _ = self?.running.withLock { $0.removeValue(forKey: id) }
+        }
+        running.withLock { $0[id] = task }
+        continuation.onTermination = { _ in task.cancel() }
+        return stream
+    }
+}
+
+extension Duration {
+    var milliseconds: Double {
+        Double(components.seconds) * 1000 + Double(components.attoseconds) / 1e15
+    }
+}

@@ -1,0 +1,124 @@
+import ArgumentParser
+import Explainer
+import Foundation
+import Rules
+import Settings
+
+/// `welfare-kiosk explain`: the explanation a citizen would see for a facts file (issue 5, item 6).
+struct ExplainCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "explain",
+        abstract: "Explain the result for one household's facts, with the local model when one is set, else the templates."
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
+    @OptionGroup var configOption: ConfigOption
+    @Option(name: .long, help: ArgumentHelp("The day the rules apply for (default: today).", valueName: "YYYY-MM-DD"))
+    var date: String?
+    @Option(name: .long, help: ArgumentHelp("Base URL of an OpenAI-compatible server (overrides [llm] endpoint).", valueName: "BASE_URL"))
+    var llm: String?
+    @Option(name: .customLong("deadline-ms"), help: ArgumentHelp("Total deadline in milliseconds (overrides [llm] total_ms).", valueName: "N"))
+    var deadlineMs: Int?
+    @Option(name: .long, help: ArgumentHelp("The language of the explanation: ko, en, zh or vi.", valueName: "LANG"))
+    var language: String = "ko"
+    @Option(name: .long, help: "text (what the citizen reads) or json (source, fallback_reason, text, timings).")
+    var format: Format = .text
+    @Argument(help: ArgumentHelp("A JSON file of facts, or - for standard input.", valueName: "FILE"))
+    var file: String
+
+    private func fail(_ message: String) -> ExitCode {
+        FileHandle.standardError.write(Data(("error: " + message + "\n").utf8))
+        return ExitCode(2)
+    }
+
+    /// The same input and errors as `eval`: the pack from kiosk.conf, the facts through `FactsJSON`.
+    private func evaluate() throws -> Evaluation {
+        let day: Day
+        if let date {
+            guard let d = Day(date) else { throw fail("--date '\(date)' is not a date; write YYYY-MM-DD, e.g. 2026-06-01") }
+            day = d
+        } else {
+            day = Day(Date())
+        }
+        let pack = try RulesLocation.load(try RulesLocation.resolve(nil, config: configOption))
+        guard pack.coverage.contains(day) else {
+            throw fail("--date \(day) is outside the dates the \(pack.id) pack covers (\(pack.coverage.from) to \(pack.coverage.to))")
+        }
+        let data: Data
+        if file == "-" {
+            data = FileHandle.standardInput.readDataToEndOfFile()
+        } else {
+            guard let d = FileManager.default.contents(atPath: file) else { throw fail("\(file): cannot read this file") }
+            data = d
+        }
+        guard let text = String(data: data, encoding: .utf8) else { throw fail("\(file): the input is not UTF-8 text") }
+        do {
+            return pack.evaluate(try FactsJSON.parse(text, vocabulary: pack.facts), on: day, trace: true)
+        } catch {
+            throw fail("\(file == "-" ? "<stdin>" : file): \(error)")
+        }
+    }
+
+    func run() async throws {
+        guard let lang = Language(rawValue: language) else { throw fail("--language '\(language)': expected ko, en, zh or vi") }
+        if let deadlineMs, !(100...600_000).contains(deadlineMs) { throw fail("--deadline-ms \(deadlineMs): expected 100 to 600000") }
+        var endpoint: URL?
+        if let llm {
+            guard let url = URL(string: llm), let scheme = url.scheme, ["http", "https"].contains(scheme), url.host != nil else {
+                throw fail("--llm '\(llm)' is not a base URL; write e.g. http://127.0.0.1:8080")
+            }
+            endpoint = url
+        }
+        let config: KioskConfig
+        do {
+            config = try KioskConfig.load(path: configOption.path, mustExist: configOption.isExplicit)
+        } catch {
+            CheckConfigCommand.printError(error)
+            throw ExitCode(2)
+        }
+        let evaluation = try evaluate()
+        let locales: LocaleBundle
+        var settings: ExplainerSettings
+        do {
+            locales = try LocaleBundle.load(from: config.paths.locales)
+            settings = try ExplainerSettings(config.llm)
+        } catch {
+            throw fail("\(error)")
+        }
+        if let endpoint {
+            settings.endpoint = endpoint
+            if settings.explainPrompt.isEmpty {
+                settings.explainPrompt = (try? String(contentsOf: config.llm.explainPrompt, encoding: .utf8)) ?? ""
+            }
+        }
+        if let deadlineMs {
+            settings.totalDeadline = .milliseconds(deadlineMs)
+            // The first-token deadline never outlasts the total one.
+            if settings.firstTokenDeadline >= settings.totalDeadline { settings.firstTokenDeadline = settings.totalDeadline }
+        }
+        let explainer = Explainer(settings: settings, locales: locales)
+        var outcome: ExplanationOutcome?
+        for await event in explainer.explain(evaluation, language: lang) {
+            if case .finished(let o) = event { outcome = o }
+        }
+        await explainer.shutdown()
+        guard let outcome else { throw fail("the explanation ended without a result") }
+        switch format {
+        case .text:
+            print(outcome.text)
+        case .json:
+            let object: [String: Any] = [
+                "source": outcome.source.rawValue,
+                "fallback_reason": outcome.fallbackReason.map { $0.rawValue as Any } ?? NSNull(),
+                "text": outcome.text,
+                "first_token_ms": outcome.firstTokenMilliseconds.map { ($0 * 10).rounded() / 10 as Any } ?? NSNull(),
+                "total_ms": (outcome.totalMilliseconds * 10).rounded() / 10,
+            ]
+            let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
+            print(String(decoding: data, as: UTF8.self))
+        }
+    }
+}

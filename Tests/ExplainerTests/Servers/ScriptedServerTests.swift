@@ -1,0 +1,155 @@
+import Foundation
+import Rules
+import Settings
+import Testing
+@testable import Explainer
+
+/// The explainer against a scripted OpenAI-compatible server: every way a real server can
+/// fail, each ending with the template on screen no later than its deadline + 100 ms.
+@Suite(.serialized) struct ScriptedServerTests {
+    static let firstToken = Duration.milliseconds(800)
+    static let total = Duration.milliseconds(1600)
+    static let slack = 100.0
+
+    /// A grounded explanation, built from the sheet so its figures are the engine's own.
+    static var grounded: String {
+        let pension = Fixtures.elderSheet.programs.first { $0.id == "basic_pension" }!
+        return "기초연금은 받을 수 있어요. 한 달에 \(KoreanMoney.format(Double(pension.monthly!.value)))을 받을 수 있어요. 최종 결정은 행정복지센터에서 해요."
+    }
+
+    static var wrongAmount: String {
+        let pension = Fixtures.elderSheet.programs.first { $0.id == "basic_pension" }!
+        return "기초연금은 받을 수 있어요. 한 달에 \(KoreanMoney.format(Double(pension.monthly!.value + 30_000)))을 받을 수 있어요."
+    }
+
+    struct Run {
+        var events: [ExplanationEvent] = []
+        var outcome: ExplanationOutcome!
+        /// When the template event arrived, from the call.
+        var templateAt: Double?
+        var shown: String {
+            var text: [String] = []
+            for e in events {
+                switch e {
+                case .sentence(let s): text.append(s)
+                case .template(let t, _): text = [t]
+                case .finished: break
+                }
+            }
+            return text.joined(separator: "\n")
+        }
+    }
+
+    func explain(_ url: URL, language: Language = .ko) async -> Run {
+        let settings = ExplainerSettings(endpoint: url, connectTimeout: .milliseconds(300), firstTokenDeadline: Self.firstToken,
+                                         totalDeadline: Self.total, explainPrompt: "설명해 주세요.")
+        let explainer = Explainer(settings: settings, locales: Fixtures.locales)
+        var run = Run()
+        let start = ContinuousClock.now
+        for await event in explainer.explain(Fixtures.elder, language: language) {
+            run.events.append(event)
+            if case .template = event { run.templateAt = (ContinuousClock.now - start).milliseconds }
+            if case .finished(let o) = event { run.outcome = o }
+        }
+        await explainer.shutdown()
+        return run
+    }
+
+    var template: String { TemplateExplainer(catalog: Fixtures.locales.catalog(.ko)).text(Fixtures.elderSheet) }
+
+    @Test func aGroundedAnswerPasses() async {
+        let run = await explain(ScriptedServer.shared.url("ok", Self.grounded))
+        #expect(run.outcome.source == .llm, "\(String(describing: run.outcome.detail))")
+        #expect(run.outcome.fallbackReason == nil)
+        #expect(run.shown == Self.grounded.replacingOccurrences(of: "요. ", with: "요.\n"))
+        #expect(run.events.filter { if case .sentence = $0 { true } else { false } }.count == 3)
+        #expect(run.outcome.firstTokenMilliseconds != nil)
+    }
+
+    @Test func aKoreanCharacterSplitAcrossChunksArrivesWhole() async {
+        let run = await explain(ScriptedServer.shared.url("split", Self.grounded))
+        #expect(run.outcome.source == .llm, "\(String(describing: run.outcome.detail))")
+        #expect(run.shown.contains("기초연금은 받을 수 있어요."))
+        #expect(!run.shown.contains("\u{FFFD}"))
+    }
+
+    @Test func closingAfterTheFinishReasonWithoutDoneIsFine() async {
+        let run = await explain(ScriptedServer.shared.url("noclose", Self.grounded))
+        #expect(run.outcome.source == .llm, "\(String(describing: run.outcome.detail))")
+    }
+
+    @Test func escapeSequencesNeverReachTheScreen() async {
+        let run = await explain(ScriptedServer.shared.url("escape", Self.grounded))
+        #expect(run.outcome.source == .llm, "\(String(describing: run.outcome.detail))")
+        let scalars = run.shown.unicodeScalars
+        #expect(!scalars.contains { $0.value < 0x20 && $0 != "\n" })
+        #expect(!scalars.contains { $0.value == 0x202E || $0.value == 0x200B })
+        #expect(run.shown.contains("기초연금은 받을 수 있어요."))
+    }
+
+    @Test func aWrongAmountFallsBackToTheTemplate() async {
+        let run = await explain(ScriptedServer.shared.url("ok", Self.wrongAmount))
+        #expect(run.outcome.source == .template)
+        #expect(run.outcome.fallbackReason == .ungrounded)
+        #expect(run.shown == template)
+        // The first sentence was true and was shown; the template then replaced it.
+        #expect(run.events.first == .sentence("기초연금은 받을 수 있어요."))
+    }
+
+    @Test(arguments: [
+        ("stall", FallbackReason.timeout, ScriptedServerTests.firstToken),
+        ("slow", FallbackReason.timeout, ScriptedServerTests.total),
+        ("cut", FallbackReason.malformed, ScriptedServerTests.total),
+        ("loading", FallbackReason.unavailable, ScriptedServerTests.firstToken),
+        ("malformed", FallbackReason.malformed, ScriptedServerTests.total),
+        ("error", FallbackReason.unavailable, ScriptedServerTests.total),
+    ])
+    func everyFaultShowsTheTemplateWithinTheDeadline(scenario: String, reason: FallbackReason, deadline: Duration) async throws {
+        let run = await explain(ScriptedServer.shared.url(scenario, Self.grounded))
+        #expect(run.outcome.source == .template)
+        #expect(run.outcome.fallbackReason == reason, "\(scenario): \(String(describing: run.outcome.detail))")
+        #expect(run.shown == template)
+        let at = try #require(run.templateAt)
+        #expect(at <= deadline.milliseconds + Self.slack, "\(scenario): template after \(at) ms")
+        print("fault \(scenario): template on screen after \(Int(at)) ms (deadline \(Int(deadline.milliseconds)) ms)")
+    }
+
+    @Test func aServerThatIsNotThereFallsBackAtOnce() async throws {
+        // Port 9 (discard) has no listener on a test machine: the connection is refused.
+        let run = await explain(URL(string: "http://127.0.0.1:9")!)
+        #expect(run.outcome.fallbackReason == .unavailable)
+        #expect(try #require(run.templateAt) <= Self.firstToken.milliseconds + Self.slack)
+    }
+
+    @Test func droppingTheStreamCancelsTheRequest() async throws {
+        let settings = ExplainerSettings(endpoint: ScriptedServer.shared.url("stall"), firstTokenDeadline: .seconds(20),
+                                         totalDeadline: .seconds(30), explainPrompt: "")
+        let explainer = Explainer(settings: settings, locales: Fixtures.locales)
+        let start = ContinuousClock.now
+        let consumer = Task { for await _ in explainer.explain(Fixtures.elder, language: .ko) {} }
+        try await Task.sleep(for: .milliseconds(200))
+        explainer.cancelAll()   // a session wipe
+        await consumer.value
+        #expect((ContinuousClock.now - start) < .seconds(2))
+        #expect(explainer.fallbackCounts.isEmpty, "a cancellation is not a fallback")
+        await explainer.shutdown()
+    }
+
+    @Test func fallbacksAreCounted() async {
+        let settings = ExplainerSettings(endpoint: ScriptedServer.shared.url("loading"), explainPrompt: "")
+        let explainer = Explainer(settings: settings, locales: Fixtures.locales)
+        for _ in 0..<2 { for await _ in explainer.explain(Fixtures.elder, language: .ko) {} }
+        #expect(explainer.fallbackCounts == [.unavailable: 2])
+        await explainer.shutdown()
+    }
+
+    @Test func withoutAnEndpointTheTemplateComesAtOnce() async {
+        let explainer = Explainer(settings: ExplainerSettings(endpoint: nil), locales: Fixtures.locales)
+        var events: [ExplanationEvent] = []
+        for await e in explainer.explain(Fixtures.elder, language: .vi) { events.append(e) }
+        let vi = TemplateExplainer(catalog: Fixtures.locales.catalog(.vi)).text(Fixtures.elderSheet)
+        #expect(events.first == .template(vi, reason: nil))
+        guard case .finished(let o)? = events.last else { Issue.record("no outcome"); return }
+        #expect(o.source == .template && o.fallbackReason == nil)
+    }
+}
