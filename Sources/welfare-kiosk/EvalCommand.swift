@@ -23,38 +23,8 @@ struct EvalCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("A JSON file of facts, or - for standard input.", valueName: "FILE"))
     var file: String
 
-    private func fail(_ message: String) -> ExitCode {
-        FileHandle.standardError.write(Data(("error: " + message + "\n").utf8))
-        return ExitCode(2)
-    }
-
     func run() throws {
-        let day: Day
-        if let date {
-            guard let d = Day(date) else { throw fail("--date '\(date)' is not a date; write YYYY-MM-DD, e.g. 2026-06-01") }
-            day = d
-        } else {
-            day = Day(Date())
-        }
-        let pack = try RulesLocation.load(try RulesLocation.resolve(rules, config: configOption))
-        guard pack.coverage.contains(day) else {
-            throw fail("--date \(day) is outside the dates the \(pack.id) pack covers (\(pack.coverage.from) to \(pack.coverage.to))")
-        }
-        let data: Data
-        if file == "-" {
-            data = FileHandle.standardInput.readDataToEndOfFile()
-        } else {
-            guard let d = FileManager.default.contents(atPath: file) else { throw fail("\(file): cannot read this file") }
-            data = d
-        }
-        guard let text = String(data: data, encoding: .utf8) else { throw fail("\(file): the input is not UTF-8 text") }
-        let facts: Facts
-        do {
-            facts = try FactsJSON.parse(text, vocabulary: pack.facts)
-        } catch {
-            throw fail("\(file == "-" ? "<stdin>" : file): \(error)")
-        }
-        let evaluation = pack.evaluate(facts, on: day, trace: true)
+        let evaluation = try HouseholdInput.evaluate(file: file, date: date, rules: rules, config: configOption)
         switch format {
         case .json: print(EvaluationJSON.render(evaluation))
         case .text: print(EvaluationText.render(evaluation), terminator: "")

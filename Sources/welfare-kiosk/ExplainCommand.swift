@@ -29,38 +29,7 @@ struct ExplainCommand: AsyncParsableCommand {
     @Argument(help: ArgumentHelp("A JSON file of facts, or - for standard input.", valueName: "FILE"))
     var file: String
 
-    private func fail(_ message: String) -> ExitCode {
-        FileHandle.standardError.write(Data(("error: " + message + "\n").utf8))
-        return ExitCode(2)
-    }
-
-    /// The same input and errors as `eval`: the pack from kiosk.conf, the facts through `FactsJSON`.
-    private func evaluate() throws -> Evaluation {
-        let day: Day
-        if let date {
-            guard let d = Day(date) else { throw fail("--date '\(date)' is not a date; write YYYY-MM-DD, e.g. 2026-06-01") }
-            day = d
-        } else {
-            day = Day(Date())
-        }
-        let pack = try RulesLocation.load(try RulesLocation.resolve(nil, config: configOption))
-        guard pack.coverage.contains(day) else {
-            throw fail("--date \(day) is outside the dates the \(pack.id) pack covers (\(pack.coverage.from) to \(pack.coverage.to))")
-        }
-        let data: Data
-        if file == "-" {
-            data = FileHandle.standardInput.readDataToEndOfFile()
-        } else {
-            guard let d = FileManager.default.contents(atPath: file) else { throw fail("\(file): cannot read this file") }
-            data = d
-        }
-        guard let text = String(data: data, encoding: .utf8) else { throw fail("\(file): the input is not UTF-8 text") }
-        do {
-            return pack.evaluate(try FactsJSON.parse(text, vocabulary: pack.facts), on: day, trace: true)
-        } catch {
-            throw fail("\(file == "-" ? "<stdin>" : file): \(error)")
-        }
-    }
+    private func fail(_ message: String) -> ExitCode { HouseholdInput.fail(message) }
 
     func run() async throws {
         guard let lang = Language(rawValue: language) else { throw fail("--language '\(language)': expected ko, en, zh or vi") }
@@ -79,7 +48,8 @@ struct ExplainCommand: AsyncParsableCommand {
             CheckConfigCommand.printError(error)
             throw ExitCode(2)
         }
-        let evaluation = try evaluate()
+        // The same input and errors as `eval`: the pack from kiosk.conf, the facts through `FactsJSON`.
+        let evaluation = try HouseholdInput.evaluate(file: file, date: date, rules: nil, config: configOption)
         let locales: LocaleBundle
         var settings: ExplainerSettings
         do {

@@ -15,6 +15,19 @@ enum RulesLocation {
         }
     }
 
+    /// The packs a command works on: the one named by `--rules`, else every pack kiosk.conf
+    /// loads (`[paths] rules` and `extra_rules`), so a broken extra pack cannot slip through.
+    static func resolveAll(_ flag: String?, config: ConfigOption) throws -> [String] {
+        if let flag { return [packFolder(flag)] }
+        do {
+            let paths = try KioskConfig.load(path: config.path, mustExist: config.isExplicit).paths
+            return ([paths.rules] + paths.extraRules).map(\.path)
+        } catch {
+            CheckConfigCommand.printError(error)
+            throw ExitCode(2)
+        }
+    }
+
     /// A pack folder as given, or — when given the folder of packs (`rules/`, the contract's
     /// default) — the welfare pack inside it.
     static func packFolder(_ path: String) -> String {
@@ -52,11 +65,18 @@ struct RulesCommand: ParsableCommand {
         var rules: String?
 
         func run() throws {
-            let directory = try RulesLocation.resolve(rules, config: configOption)
-            let pack = try RulesLocation.load(directory)
-            let programmes = pack.programs.count == 1 ? "1 programme" : "\(pack.programs.count) programmes"
-            print("\(directory): \(pack.id) \(pack.version) — \(programmes), \(pack.facts.count) facts, "
-                + "\(pack.parameters.count) parameters, covers \(pack.coverage.from)…\(pack.coverage.to); no errors")
+            var broken = false
+            for directory in try RulesLocation.resolveAll(rules, config: configOption) {
+                // Every pack is checked, and every error of each printed, before the exit code.
+                guard let pack = try? RulesLocation.load(directory) else {
+                    broken = true
+                    continue
+                }
+                let programmes = pack.programs.count == 1 ? "1 programme" : "\(pack.programs.count) programmes"
+                print("\(directory): \(pack.id) \(pack.version) — \(programmes), \(pack.facts.count) facts, "
+                    + "\(pack.parameters.count) parameters, covers \(pack.coverage.from)…\(pack.coverage.to); no errors")
+            }
+            if broken { throw ExitCode(2) }
         }
     }
 
@@ -69,28 +89,33 @@ struct RulesCommand: ParsableCommand {
         var rules: String?
 
         func run() throws {
-            let directory = try RulesLocation.resolve(rules, config: configOption)
-            let pack = try RulesLocation.load(directory)
-            let cases: [PackTestCase]
-            do {
-                cases = try PackTests.load(directory: directory, pack: pack)
-            } catch {
-                for d in error.diagnostics { FileHandle.standardError.write(Data((d.description + "\n").utf8)) }
-                throw ExitCode(2)
-            }
             var passed = 0, failed = 0
-            for test in cases {
-                let outcome = PackTests.run(test, pack: pack)
-                if outcome.passed {
-                    passed += 1
-                } else {
+            for directory in try RulesLocation.resolveAll(rules, config: configOption) {
+                let pack = try RulesLocation.load(directory)
+                let cases: [PackTestCase]
+                do {
+                    cases = try PackTests.load(directory: directory, pack: pack)
+                } catch {
+                    for d in error.diagnostics { FileHandle.standardError.write(Data((d.description + "\n").utf8)) }
+                    throw ExitCode(2)
+                }
+                if cases.isEmpty {
+                    print("FAIL \(directory): the pack has no tests (tests/*.yaml)")
                     failed += 1
-                    print("FAIL \(test.location): \(test.name)")
-                    for f in outcome.failures { print("     \(f)") }
+                }
+                for test in cases {
+                    let outcome = PackTests.run(test, pack: pack)
+                    if outcome.passed {
+                        passed += 1
+                    } else {
+                        failed += 1
+                        print("FAIL \(test.location): \(test.name)")
+                        for f in outcome.failures { print("     \(f)") }
+                    }
                 }
             }
             print("\(passed) passed, \(failed) failed")
-            if failed > 0 || cases.isEmpty { throw ExitCode(1) }
+            if failed > 0 { throw ExitCode(1) }
         }
     }
 }
