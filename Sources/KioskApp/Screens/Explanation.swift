@@ -23,7 +23,10 @@ struct Explanation: Equatable {
         let pack = evaluation.pack
         var definitions: [String: (label: String?, value: Double, unit: Rules.Unit)] = [:]
         for entry in trace where entry.kind == .value {
-            if let point = entry.value?.point { definitions[entry.rule] = (entry.label, point, entry.unit) }
+            if let point = entry.value?.point {
+                let label = pack.definitionLabel(entry.rule).map { $0[language.rawValue] } ?? entry.label
+                definitions[entry.rule] = (label, point, entry.unit)
+            }
         }
         // Failed conditions come in the pack's order in both the trace and `unmet`.
         let unmet = evaluation.unmet(result, language: language.rawValue)

@@ -66,6 +66,9 @@ public final class RulePack: Sendable {
 
     public func fact(_ key: FactKey) -> FactSpec? { factIndex[key].map { facts[$0] } }
     public func program(_ id: ProgramID) -> ProgramSpec? { programs.first { $0.id == id } }
+    /// The label of a named value (소득인정액, a threshold) in every language the pack gives;
+    /// the trace carries only the Korean one.
+    public func definitionLabel(_ name: String) -> LocalizedText? { definitions.first { $0.name == name }?.label }
 
     /// Parameters resolved for one date, computed once per date and then shared.
     func resolved(on day: Day) -> ResolvedParameters {
