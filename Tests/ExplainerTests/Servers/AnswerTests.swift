@@ -6,7 +6,11 @@ import Testing
 
 @Suite struct AnswerTests {
     func answer(_ question: String, endpoint: URL? = nil, language: Language = .ko) async -> ExplanationOutcome? {
-        let explainer = Explainer(settings: ExplainerSettings(endpoint: endpoint, answerPrompt: "자료로만 답해요."), locales: Fixtures.locales)
+        // Deadlines a passing answer never meets, even while the whole suite loads both cores:
+        // these tests are about what is said; the fault tests are about when.
+        let settings = ExplainerSettings(endpoint: endpoint, connectTimeout: .seconds(5), firstTokenDeadline: .seconds(20),
+                                         totalDeadline: .seconds(30), answerPrompt: "자료로만 답해요.")
+        let explainer = Explainer(settings: settings, locales: Fixtures.locales)
         var outcome: ExplanationOutcome?
         for await e in explainer.answer(question, about: Fixtures.elder, language: language, counter: "1층 복지 상담 창구", phone: "129") {
             if case .finished(let o) = e { outcome = o }

@@ -46,7 +46,8 @@ import Testing
 
     func explain(_ url: URL, language: Language = .ko,
                  deadlines: (firstToken: Duration, total: Duration) = (firstToken, total)) async -> Run {
-        let settings = ExplainerSettings(endpoint: url, connectTimeout: .milliseconds(300), firstTokenDeadline: deadlines.firstToken,
+        let connect: Duration = deadlines.firstToken > Self.firstToken ? .seconds(5) : .milliseconds(300)
+        let settings = ExplainerSettings(endpoint: url, connectTimeout: connect, firstTokenDeadline: deadlines.firstToken,
                                          totalDeadline: deadlines.total, explainPrompt: "설명해 주세요.")
         let explainer = Explainer(settings: settings, locales: Fixtures.locales)
         var run = Run()
