@@ -32,6 +32,8 @@ let package = Package(
         .target(name: "TextLayout"),
         .target(name: "Terminal", dependencies: ["TextLayout", "CNcursesw"]),
         .target(name: "TerminalTesting", dependencies: ["Terminal"]),
+        // Seeded households for tests and benchmarks, the same on every machine.
+        .target(name: "SeededRandom"),
         .target(name: "Settings", dependencies: ["TOMLKit", "TextLayout"]),
         .target(name: "Rules", dependencies: ["Yams"]),
         .target(name: "SessionLog", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
@@ -49,7 +51,7 @@ let package = Package(
         .executableTarget(
             name: "kiosk-bench",
             dependencies: [
-                "KioskApp", "Rules", "Settings", "Terminal", "TerminalTesting", "TextLayout", "SessionLog", "Explainer",
+                "KioskApp", "Rules", "Settings", "Terminal", "TerminalTesting", "TextLayout", "SessionLog", "Explainer", "SeededRandom",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -64,10 +66,10 @@ let package = Package(
             exclude: ["__Snapshots__"]
         ),
         .testTarget(name: "SettingsTests", dependencies: ["Settings"]),
-        .testTarget(name: "RulesTests", dependencies: ["Rules"]),
+        .testTarget(name: "RulesTests", dependencies: ["Rules", "SeededRandom"]),
         .testTarget(name: "ExplainerTests", dependencies: ["Explainer", "Rules", "Settings"]),
         .testTarget(
-            name: "KioskAppTests", dependencies: ["KioskApp", "TerminalTesting", "Terminal", "Settings", "Rules", "SessionLog", "TextLayout"],
+            name: "KioskAppTests", dependencies: ["KioskApp", "TerminalTesting", "Terminal", "Settings", "Rules", "SessionLog", "TextLayout", "SeededRandom"],
             exclude: ["__Snapshots__"]
         ),
         .testTarget(name: "SessionLogTests", dependencies: ["SessionLog", .product(name: "GRDB", package: "GRDB.swift")]),

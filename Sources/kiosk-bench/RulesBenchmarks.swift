@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import Rules
+import SeededRandom
 
 /// Throughput and load time of the rules engine, and how many questions the planner needs.
 ///
@@ -22,7 +23,7 @@ func runRulesBenchmarks() -> [BenchmarkResult] {
         loadTimes.append(RulesBenchmarkSupport.milliseconds(ContinuousClock.now - start))
     }
     let day = Day("2026-06-01")!
-    var random = RulesBenchmarkSupport.Random(seed: 2026)
+    var random = SplitMix(seed: 2026)
     let households = (0..<4096).map { _ in pack.prepare(RulesBenchmarkSupport.household(&random, pack: pack, knownShare: 0.7)) }
 
     func throughput(trace: Bool, materialize: Bool = false) -> Double {
@@ -59,7 +60,7 @@ func runRulesBenchmarks() -> [BenchmarkResult] {
     let traced = throughput(trace: true, materialize: true)
 
     var questions: [Int] = []
-    var plannerRandom = RulesBenchmarkSupport.Random(seed: 7)
+    var plannerRandom = SplitMix(seed: 7)
     for _ in 0..<500 {
         let truth = RulesBenchmarkSupport.household(&plannerRandom, pack: pack, knownShare: 1)
         var known = Facts()
@@ -109,7 +110,7 @@ enum RulesBenchmarkSupport {
     }
 
     /// A plausible household: each fact known with probability `knownShare`.
-    static func household(_ r: inout Random, pack: RulePack, knownShare: Double) -> Facts {
+    static func household(_ r: inout SplitMix, pack: RulePack, knownShare: Double) -> Facts {
         var facts = Facts()
         let age = r.int(0...95) < 20 ? r.int(18...34) : r.int(19...90)
         let size = r.int(1...7)
@@ -143,24 +144,5 @@ enum RulesBenchmarkSupport {
             facts[key] = value
         }
         return facts
-    }
-
-    /// SplitMix64: small, fast and the same on every machine, so benchmark inputs repeat exactly.
-    struct Random {
-        private var state: UInt64
-        init(seed: UInt64) { state = seed }
-
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-
-        mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
-        mutating func int(_ range: ClosedRange<Int>) -> Int {
-            range.lowerBound + Int(next() % UInt64(range.count))
-        }
     }
 }

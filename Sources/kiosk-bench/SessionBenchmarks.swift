@@ -5,6 +5,7 @@ import Rules
 import SessionLog
 import Settings
 import Terminal
+import SeededRandom
 
 /// The session model's figures (issues 4 and 6).
 ///
@@ -42,7 +43,7 @@ func runSessionBenchmarks() -> [BenchmarkResult] {
         appCPU.append(cpu)
     }
     // The planner's own measure: households that know every answer, settled completely.
-    var random = RulesBenchmarkSupport.Random(seed: 12)
+    var random = SplitMix(seed: 12)
     let known = (0..<101).map { _ in
         Double(Session.replay(RulesBenchmarkSupport.household(&random, pack: rules.packs[0], knownShare: 1), rules: rules,
                               language: .ko).history.count)
@@ -136,7 +137,7 @@ private func sessionBenchFixture() -> (KioskConfig, RuleBook, [Facts])? {
         FileHandle.standardError.write(Data("kiosk-bench: run from the repository root (kiosk.conf or a rule pack did not load)\n".utf8))
         return nil
     }
-    var random = RulesBenchmarkSupport.Random(seed: 4)
+    var random = SplitMix(seed: 4)
     let households = (0..<100).map { _ in RulesBenchmarkSupport.household(&random, pack: rules.packs[0], knownShare: 0.85) }
     return (config, rules, households)
 }

@@ -2,6 +2,7 @@ import Foundation
 import KioskApp
 import Rules
 import Testing
+import SeededRandom
 
 /// How long sessions are over many households: the planner must settle every programme in a
 /// median of at most 12 questions.
@@ -54,19 +55,3 @@ enum RandomHousehold {
     }
 }
 
-/// SplitMix64: the same households on every machine.
-struct SplitMix {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
-    mutating func int(_ range: ClosedRange<Int>) -> Int { range.lowerBound + Int(next() % UInt64(range.count)) }
-}
