@@ -37,21 +37,23 @@ let package = Package(
         .target(name: "Settings", dependencies: ["TOMLKit", "TextLayout"]),
         .target(name: "Rules", dependencies: ["Yams"]),
         .target(name: "SessionLog", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
-        .target(name: "Explainer", dependencies: ["Rules", "Settings", .product(name: "AsyncHTTPClient", package: "async-http-client")]),
-        .target(name: "KioskApp", dependencies: ["Terminal", "TextLayout", "Settings", "Rules", "SessionLog", "CQrencode"]),
+        // What the kiosk and the explainer say to each other; no HTTP, so the kiosk stays small.
+        .target(name: "Explanations"),
+        .target(name: "Explainer", dependencies: ["Explanations", "Rules", "Settings", .product(name: "AsyncHTTPClient", package: "async-http-client")]),
+        .target(name: "KioskApp", dependencies: ["Terminal", "TextLayout", "Settings", "Rules", "SessionLog", "Explanations", "CQrencode"]),
 
         // MARK: - Executables
         .executableTarget(
             name: "welfare-kiosk",
             dependencies: [
-                "KioskApp", "Rules", "Settings", "Terminal", "SessionLog", "Explainer",
+                "KioskApp", "Rules", "Settings", "Terminal", "SessionLog", "Explainer", "Explanations",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "kiosk-bench",
             dependencies: [
-                "KioskApp", "Rules", "Settings", "Terminal", "TerminalTesting", "TextLayout", "SessionLog", "Explainer", "SeededRandom",
+                "KioskApp", "Rules", "Settings", "Terminal", "TerminalTesting", "TextLayout", "SessionLog", "Explainer", "Explanations", "SeededRandom",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -67,7 +69,7 @@ let package = Package(
         ),
         .testTarget(name: "SettingsTests", dependencies: ["Settings"]),
         .testTarget(name: "RulesTests", dependencies: ["Rules", "SeededRandom"]),
-        .testTarget(name: "ExplainerTests", dependencies: ["Explainer", "Rules", "Settings"]),
+        .testTarget(name: "ExplainerTests", dependencies: ["Explainer", "Explanations", "Rules", "Settings"]),
         .testTarget(
             name: "KioskAppTests", dependencies: ["KioskApp", "TerminalTesting", "Terminal", "Settings", "Rules", "SessionLog", "TextLayout", "SeededRandom"],
             exclude: ["__Snapshots__"]

@@ -1,5 +1,6 @@
 import Dispatch
 import Explainer
+import Explanations
 import Foundation
 import Glibc
 import Rules

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Explainer
+import Explanations
 import Foundation
 import Rules
 import Settings
