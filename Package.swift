@@ -39,21 +39,24 @@ let package = Package(
         .target(name: "SessionLog", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
         // What the kiosk and the explainer say to each other; no HTTP, so the kiosk stays small.
         .target(name: "Explanations"),
-        .target(name: "Explainer", dependencies: ["Explanations", "Rules", "Settings", .product(name: "AsyncHTTPClient", package: "async-http-client")]),
+        .target(name: "Explainer", dependencies: ["Explanations", "Rules", "Settings"]),
+        // The model server over HTTP: kept apart because SwiftNIO would add megabytes to any
+        // process that links it, and the kiosk itself does not.
+        .target(name: "ExplainerHTTP", dependencies: ["Explainer", "Settings", .product(name: "AsyncHTTPClient", package: "async-http-client")]),
         .target(name: "KioskApp", dependencies: ["Terminal", "TextLayout", "Settings", "Rules", "SessionLog", "Explanations", "CQrencode"]),
 
         // MARK: - Executables
         .executableTarget(
             name: "welfare-kiosk",
             dependencies: [
-                "KioskApp", "Rules", "Settings", "Terminal", "SessionLog", "Explainer", "Explanations",
+                "KioskApp", "Rules", "Settings", "Terminal", "SessionLog", "Explainer", "ExplainerHTTP", "Explanations",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "kiosk-bench",
             dependencies: [
-                "KioskApp", "Rules", "Settings", "Terminal", "TerminalTesting", "TextLayout", "SessionLog", "Explainer", "Explanations", "SeededRandom",
+                "KioskApp", "Rules", "Settings", "Terminal", "TerminalTesting", "TextLayout", "SessionLog", "Explainer", "ExplainerHTTP", "Explanations", "SeededRandom",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -69,7 +72,7 @@ let package = Package(
         ),
         .testTarget(name: "SettingsTests", dependencies: ["Settings"]),
         .testTarget(name: "RulesTests", dependencies: ["Rules", "SeededRandom"]),
-        .testTarget(name: "ExplainerTests", dependencies: ["Explainer", "Explanations", "Rules", "Settings"]),
+        .testTarget(name: "ExplainerTests", dependencies: ["Explainer", "ExplainerHTTP", "Explanations", "Rules", "Settings"]),
         .testTarget(
             name: "KioskAppTests", dependencies: ["KioskApp", "TerminalTesting", "Terminal", "Settings", "Rules", "SessionLog", "TextLayout", "SeededRandom"],
             exclude: ["__Snapshots__"]

@@ -76,32 +76,23 @@ public final class Explainer: Sendable {
     public let settings: ExplainerSettings
     public let locales: LocaleBundle
     private let client: (any ChatCompletionStreaming)?
-    private let ownedClient: OpenAIChatClient?
     private let running = Mutex<[Int: Task<Void, Never>]>([:])
     private let nextID = Atomic<Int>(0)
     private let fallbacks = Mutex<[FallbackReason: Int]>([:])
 
-    /// Talks to `settings.endpoint` when it is set; pass `client` to use another transport.
+    /// Explains with `client` when one is given (it must talk to `settings.endpoint`; the
+    /// explainer owns it and shuts it down), and with the templates alone otherwise.
+    /// `ExplainerHTTP` adds `Explainer.connecting(settings:locales:)`, which opens the HTTP client.
     public init(settings: ExplainerSettings, locales: LocaleBundle, client: (any ChatCompletionStreaming)? = nil) {
         self.settings = settings
         self.locales = locales
-        if let client {
-            self.client = client
-            self.ownedClient = nil
-        } else if let endpoint = settings.endpoint {
-            let owned = OpenAIChatClient(baseURL: endpoint, connectTimeout: settings.connectTimeout)
-            self.client = owned
-            self.ownedClient = owned
-        } else {
-            self.client = nil
-            self.ownedClient = nil
-        }
+        self.client = client
     }
 
-    /// Cancels everything in flight and closes the HTTP client; call once at exit.
+    /// Cancels everything in flight and closes the client; call once at exit.
     public func shutdown() async {
         cancelAll()
-        await ownedClient?.shutdown()
+        await client?.shutdown()
     }
 
     /// Cancels every explanation and answer in flight (the session was wiped).
