@@ -8,6 +8,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "welfare-kiosk", targets: ["welfare-kiosk"]),
+        .executable(name: "kiosk-explainer", targets: ["kiosk-explainer"]),
         .executable(name: "kiosk-bench", targets: ["kiosk-bench"]),
     ],
     dependencies: [
@@ -49,7 +50,15 @@ let package = Package(
         .executableTarget(
             name: "welfare-kiosk",
             dependencies: [
-                "KioskApp", "Rules", "Settings", "Terminal", "SessionLog", "Explainer", "ExplainerHTTP", "Explanations",
+                "KioskApp", "Rules", "Settings", "Terminal", "SessionLog", "Explainer", "Explanations",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // The explainer's process: the only one that links the HTTP client (see Explanations).
+        .executableTarget(
+            name: "kiosk-explainer",
+            dependencies: [
+                "Explainer", "ExplainerHTTP", "Explanations", "Rules", "Settings",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
