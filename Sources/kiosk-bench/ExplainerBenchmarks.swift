@@ -122,6 +122,7 @@ private func inProcess(url: URL, evaluation: Evaluation, locales: LocaleBundle, 
 /// each checked sentence over its socket; the kiosk's side waits on the wake descriptor as its
 /// event loop does.
 private func throughWorker(url: URL, evaluation: Evaluation, stamp: String) -> [Double] {
+    _ = siblingsBuilt
     guard let executable = WorkerLocation.beside(CommandLine.arguments[0]) else {
         FileHandle.standardError.write(Data("explain.first_char_overhead_ms: kiosk-explainer is not built beside kiosk-bench; measuring in-process only\n".utf8))
         return []
