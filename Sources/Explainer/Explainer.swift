@@ -114,7 +114,7 @@ public final class Explainer: Sendable {
     /// Explains a traced evaluation (`evaluate(…, trace: true)`).
     public func explain(_ evaluation: Evaluation, language: Language) -> AsyncStream<ExplanationEvent> {
         let sheet = FactSheet(evaluation)
-        let template = TemplateExplainer(catalog: locales.catalog(language)).text(sheet)
+        let template = templateExplanation(sheet, language: language)
         let messages = [
             ChatMessage(role: "system", content: settings.explainPrompt + "\n\n답할 언어: \(Self.languageName(language))\n\n[사실표]\n" + sheet.rendered(language: language)),
             ChatMessage(role: "user", content: "이 결과를 쉽게 설명해 주세요."),
@@ -122,7 +122,24 @@ public final class Explainer: Sendable {
         return run(messages: messages, guard: GroundingGuard(sheet: sheet, language: language), template: template)
     }
 
+    /// The template's explanation alone, at once and without a task: what a process with no
+    /// model shows (the kiosk's local service), the same text `explain` falls back to.
+    public func templateExplanation(_ evaluation: Evaluation, language: Language) -> String {
+        templateExplanation(FactSheet(evaluation), language: language)
+    }
+
+    private func templateExplanation(_ sheet: FactSheet, language: Language) -> String {
+        TemplateExplainer(catalog: locales.catalog(language)).text(sheet)
+    }
+
     // MARK: - Follow-up questions
+
+    /// The answer without a model, at once and without a task: the same text `answer` shows
+    /// when no model is configured (or falls back to).
+    public func templateAnswer(_ question: String, about evaluation: Evaluation, language: Language,
+                               counter: String, phone: String) -> String {
+        answerPlan(question, about: evaluation, language: language, counter: counter, phone: phone).template
+    }
 
     /// Answers a question about a result from the pack's programme documents.
     ///
@@ -131,11 +148,25 @@ public final class Explainer: Sendable {
     /// counter and 129; anything else goes to the model with the retrieved passages only.
     public func answer(_ question: String, about evaluation: Evaluation, language: Language,
                        counter: String, phone: String) -> AsyncStream<ExplanationEvent> {
+        let plan = answerPlan(question, about: evaluation, language: language, counter: counter, phone: phone)
+        return run(messages: plan.messages, guard: plan.grounding, template: plan.template)
+    }
+
+    /// What answering takes: the model's messages and guard (nil for an answer from the
+    /// pack's data or the kind answer), and the template.
+    private struct AnswerPlan {
+        var messages: [ChatMessage]?
+        var grounding: GroundingGuard?
+        var template: String
+    }
+
+    private func answerPlan(_ question: String, about evaluation: Evaluation, language: Language,
+                            counter: String, phone: String) -> AnswerPlan {
         let catalog = locales.catalog(language)
         let sheet = FactSheet(evaluation)
         let lang = language.rawValue
         let kind = catalog.text("answer.out_of_scope", ["counter": counter, "phone": phone])
-        func fixed(_ text: String) -> AsyncStream<ExplanationEvent> { run(messages: nil, guard: nil, template: text) }
+        func fixed(_ text: String) -> AnswerPlan { AnswerPlan(messages: nil, grounding: nil, template: text) }
         let intent = QuestionIntent.classify(question)
         let relevant = sheet.programs.filter { $0.status != .ineligible }
         switch intent {
@@ -169,7 +200,7 @@ public final class Explainer: Sendable {
                     + cited.joined(separator: "\n") + "\n\n[사실표]\n" + sheet.rendered(language: language)),
                 ChatMessage(role: "user", content: question),
             ]
-            return run(messages: messages, guard: grounding, template: cited.joined(separator: "\n"))
+            return AnswerPlan(messages: messages, grounding: grounding, template: cited.joined(separator: "\n"))
         }
     }
 
