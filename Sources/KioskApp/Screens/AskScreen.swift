@@ -19,6 +19,7 @@ struct AskScreen {
     let width: Int
     let fieldY: Int
     let noticeY: Int
+    let noticeLines: Int
     let footer: Paragraph
     /// Every key's rectangle, row by row as `JamoKeyboard.rows`.
     let frames: [[Rect]]
@@ -40,7 +41,10 @@ struct AskScreen {
             : [context.text("keys.select"), context.text("ask.keys_rows"), context.text("nav.keypad_back")]
         footer = Paragraph.keyHints(hints, width: size.width - 2)
 
-        let keysTop = noticeY + (regular ? 2 : 1)
+        // Two rows under the field: a blank and the notice at 80x24, or a notice wrapped to two
+        // lines where the width is 40.
+        noticeLines = regular ? 1 : 2
+        let keysTop = noticeY + 2
         let room = size.height - footer.height - (regular ? 1 : 0) - keysTop
         let rowCount = JamoKeyboard.rows.count
         let keyHeight = regular && room >= 3 * rowCount ? 3 : 1
@@ -97,11 +101,9 @@ struct AskScreen {
     func draw(in buffer: inout Buffer, text: String, preedit: String, notice: String?, hint: String, focus: KeyboardPosition) {
         title.draw(in: &buffer, x: x, y: titleY, width: width)
         drawField(in: &buffer, text: text, preedit: preedit)
-        if let notice {
-            buffer.put("\(UIChrome.cross) \(notice)", x: x, y: noticeY, style: Style(.warning, bold: true), maxWidth: width)
-        } else {
-            buffer.put(hint, x: x, y: noticeY, style: Style(.muted), maxWidth: width)
-        }
+        let line = notice.map { Paragraph("\(UIChrome.cross) \($0)", width: width, style: Style(.warning, bold: true), maxLines: noticeLines) }
+            ?? Paragraph(hint, width: width, style: Style(.muted), maxLines: noticeLines)
+        line.draw(in: &buffer, x: x, y: noticeY, width: width)
         let block = Style(.muted, reverse: true)
         for (r, row) in frames.enumerated() {
             for (c, frame) in row.enumerated() {

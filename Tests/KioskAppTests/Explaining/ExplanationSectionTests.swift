@@ -22,13 +22,15 @@ enum AskFixture {
     /// Polls the real service until nothing is on its way (a few milliseconds for templates).
     /// Sleeps as a task, not a thread: the service works on the same cooperative pool, which a
     /// test on a two-core machine must not hold.
-    static func settle(_ app: KioskApp, within seconds: Double = 10) async {
+    /// Polls once more after every wait, so a test resumed late (the pool busy with others)
+    /// still sees what arrived meanwhile.
+    static func settle(_ app: KioskApp, within seconds: Double = 30) async {
         let deadline = ContinuousClock.now + .milliseconds(Int(seconds * 1000))
-        repeat {
+        while true {
             app.pollExplanations()
-            if !app.awaitsExplanation { return }
+            if !app.awaitsExplanation || ContinuousClock.now >= deadline { return }
             try? await Task.sleep(for: .milliseconds(2))
-        } while ContinuousClock.now < deadline
+        }
     }
 
     static func text(_ key: LocaleKey, _ language: Language = .ko, _ args: [String: String] = [:]) -> String {

@@ -21,12 +21,15 @@ struct LocalExplanationServiceTests {
     static func collect(_ service: LocalExplanationService, _ ticket: ExplanationTicket) async throws -> [ExplanationEvent] {
         let fd = try #require(service.wakeDescriptor)
         var events: [ExplanationEvent] = []
-        let deadline = ContinuousClock.now + .seconds(10)
-        while ContinuousClock.now < deadline {
+        let deadline = ContinuousClock.now + .seconds(30)
+        // The descriptor is checked again after every wait, however late the test resumes.
+        while true {
             var descriptor = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
             if Foundation.poll(&descriptor, 1, 0) == 1 {
                 events += service.poll().filter { $0.ticket == ticket }.map(\.event)
                 if case .finished? = events.last { break }
+            } else if ContinuousClock.now >= deadline {
+                break
             } else {
                 try await Task.sleep(for: .milliseconds(1))
             }
