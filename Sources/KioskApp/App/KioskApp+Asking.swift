@@ -133,7 +133,8 @@ extension KioskApp {
             if let pressed = JamoKeyboard.key(at: ask.focus) { press(pressed) }
         case .character(let c) where c.isASCII && c.isNumber:
             if let row = c.wholeNumberValue, row >= 1, row <= JamoKeyboard.rows.count {
-                ask.focus = JamoKeyboard.onRow(row - 1, from: ask.focus)
+                // The row's first key, always: a keypad user can count the presses to any key.
+                ask.focus = KeyboardPosition(row: row - 1, column: 0)
                 state.ask = ask
             }
         case .character(let c):

@@ -27,8 +27,9 @@ enum KeyboardKey: Equatable {
 /// The on-screen keyboard as rows of keys, and how focus moves over them.
 ///
 /// Four rows of jamo in the physical keyboard's order, then one row of functions. Focus is a
-/// position, moved by arrows (wrapping within a row, so no key leads nowhere), sent to a row by
-/// the digits 1 to 5 (a keypad user reaches any key in a few presses), and pressed with Enter.
+/// position, moved by arrows (wrapping within a row, so no key leads nowhere), sent to the
+/// start of a row by the digits 1 to 5 (a keypad user reaches any key in a few presses), and
+/// pressed with Enter.
 enum JamoKeyboard {
     static let rows: [[KeyboardKey]] = DubeolsikLayout.rows.map { $0.map(KeyboardKey.letter) }
         + [[.toggleMode, .space, .erase, .submit]]
