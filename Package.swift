@@ -36,6 +36,10 @@ let package = Package(
             name: "CQrencode",
             providers: [.apt(["libqrencode-dev"])]
         ),
+        .systemLibrary(
+            name: "CHangul",
+            providers: [.apt(["libhangul-dev"])]
+        ),
 
         // MARK: - Libraries, lowest layer first
         .target(name: "TextLayout"),
@@ -44,6 +48,8 @@ let package = Package(
         // Seeded households for tests and benchmarks, the same on every machine.
         .target(name: "SeededRandom"),
         .target(name: "Settings", dependencies: ["TOMLKit", "TextLayout"]),
+        // Korean typed on the kiosk itself: 두벌식 composition by libhangul.
+        .target(name: "HangulInput", dependencies: ["CHangul", "TextLayout"]),
         .target(name: "Rules", dependencies: ["Yams"]),
         .target(name: "SessionLog", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
         // What the kiosk and the explainer say to each other; no HTTP, so the kiosk stays small.
@@ -52,7 +58,7 @@ let package = Package(
         // The model server over HTTP: kept apart because SwiftNIO would add megabytes to any
         // process that links it, and the kiosk itself does not.
         .target(name: "ExplainerHTTP", dependencies: ["Explainer", "Settings", .product(name: "AsyncHTTPClient", package: "async-http-client")]),
-        .target(name: "KioskApp", dependencies: ["Terminal", "TextLayout", "Settings", "Rules", "SessionLog", "Explanations", "CQrencode"]),
+        .target(name: "KioskApp", dependencies: ["Terminal", "TextLayout", "Settings", "Rules", "SessionLog", "Explanations", "Explainer", "HangulInput", "CQrencode"]),
 
         // MARK: - Executables
         .executableTarget(
@@ -92,10 +98,11 @@ let package = Package(
             exclude: ["__Snapshots__"]
         ),
         .testTarget(name: "SettingsTests", dependencies: ["Settings"]),
+        .testTarget(name: "HangulInputTests", dependencies: ["HangulInput"]),
         .testTarget(name: "RulesTests", dependencies: ["Rules", "SeededRandom"]),
         .testTarget(name: "ExplainerTests", dependencies: ["Explainer", "ExplainerHTTP", "Explanations", "Rules", "Settings"]),
         .testTarget(
-            name: "KioskAppTests", dependencies: ["KioskApp", "TerminalTesting", "Terminal", "Settings", "Rules", "SessionLog", "TextLayout", "SeededRandom"],
+            name: "KioskAppTests", dependencies: ["KioskApp", "TerminalTesting", "Terminal", "Settings", "Rules", "SessionLog", "TextLayout", "SeededRandom", "Explanations", "HangulInput", .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["__Snapshots__"]
         ),
         .testTarget(name: "SessionLogTests", dependencies: ["SessionLog", .product(name: "GRDB", package: "GRDB.swift")]),

@@ -1,3 +1,4 @@
+import Explanations
 import Foundation
 import Rules
 import SessionLog
@@ -14,17 +15,22 @@ import Terminal
 public final class KioskApp {
     public let terminal: any Terminal
     public let resources: KioskResources
-    public private(set) var state: KioskState
+    public internal(set) var state: KioskState
     /// Where each session goes when it ends (the anonymous log; in memory for tests).
     public let recorder: any SessionRecorder
+    /// Explains the results and answers follow-up questions, never blocking the loop.
+    public let explanations: any ExplanationService
     /// Monotonic time since some fixed start; tests pass a clock they move by hand.
-    private let now: () -> Duration
+    let now: () -> Duration
 
+    /// `explanations` nil: the templates, in this process (`LocalExplanationService`).
     public init(terminal: any Terminal, resources: KioskResources, rules: RuleBook,
-                recorder: any SessionRecorder = MemorySessionRecorder(), clock: (() -> Duration)? = nil) {
+                recorder: any SessionRecorder = MemorySessionRecorder(), clock: (() -> Duration)? = nil,
+                explanations: (any ExplanationService)? = nil) {
         self.terminal = terminal
         self.resources = resources
         self.recorder = recorder
+        self.explanations = explanations ?? LocalExplanationService(rules: rules, locales: resources.locales, centre: resources.config.centre)
         let start = ContinuousClock.now
         self.now = clock ?? { ContinuousClock.now - start }
         self.state = KioskState(session: Session(rules: rules, language: resources.config.kiosk.language), now: self.now())
@@ -42,9 +48,11 @@ public final class KioskApp {
         start()
         while true {
             // A short wait keeps resizes prompt and the idle countdown ticking each second.
-            if let event = terminal.nextEvent(timeout: .milliseconds(250)) {
+            // The wait also ends when the explainer has news, so its words appear as they come.
+            if let event = terminal.nextEvent(timeout: .milliseconds(250), wakingOn: explanations.wakeDescriptor) {
                 handle(event)
             }
+            pollExplanations()
             tick()
         }
     }
@@ -58,6 +66,7 @@ public final class KioskApp {
 
     /// Writes what the log has pending; for shutdown.
     public func shutdown() {
+        explanations.shutdown()
         recorder.close()
     }
 
@@ -96,6 +105,7 @@ public final class KioskApp {
     /// Replaces the whole state: every answer, draft and choice is gone, the screen is cleared
     /// and the attract screen shown, in the kiosk's starting language.
     public func wipe() {
+        explanations.cancelAll()
         sessionEnded(state.session)
         let language = resources.config.kiosk.language
         // A kiosk that runs past midnight applies the new day's rules to the next citizen.
@@ -133,7 +143,7 @@ public final class KioskApp {
         return true
     }
 
-    private func present() -> PresentStats {
+    func present() -> PresentStats {
         shownPhase = idlePhase
         return terminal.present(render())
     }
@@ -147,6 +157,10 @@ public final class KioskApp {
         if case .control = key { return }
         if state.showsHelp {
             state.showsHelp = false
+            return
+        }
+        if state.step == .ask {
+            handleAsk(key)
             return
         }
         if state.step == .attract || state.step == .goodbye, key != .function(1), key != .character("?"),
@@ -211,6 +225,10 @@ public final class KioskApp {
         guard !isTooSmall else { return }
         if state.showsHelp {
             state.showsHelp = false
+            return
+        }
+        if state.step == .ask {
+            tapAsk(x: x, y: y)
             return
         }
         let layout = PageLayout(currentPage, size: terminal.size, scroll: state.scroll)
@@ -284,6 +302,7 @@ public final class KioskApp {
             state.session.showResults()
             state.results = state.session.results
             resultPageCache = nil
+            beginExplanation()
         case .review:
             state.detail = nil
             state.session.back()
@@ -296,7 +315,14 @@ public final class KioskApp {
             state.session.language = language
             state.session.goodbye()
             state.idle.lastActivity = now()
+        case .askSuggested(let question):
+            ask(question)
+            return
+        case .openKeyboard:
+            openKeyboard()
+            return
         }
+        followUpsFollowStep()
         if state.step != stepBefore || state.session.question?.fact != factBefore {
             enteredPage()
         } else if let rejection = state.session.rejection {
@@ -309,6 +335,9 @@ public final class KioskApp {
     private func back() {
         switch state.step {
         case .attract, .goodbye:
+            return
+        case .ask, .answer:
+            leaveAsk()
             return
         case .language:
             state.choosingLanguage = false
@@ -333,6 +362,7 @@ public final class KioskApp {
         default:
             state.session.back()
         }
+        followUpsFollowStep()
         enteredPage()
         if state.step == .language {
             // Back on the language choice, the focus is on the language in use.
