@@ -6,8 +6,9 @@ import PackageDescription
 // The kiosk's release binaries carry the Swift runtime and Foundation inside them: a kiosk
 // machine needs no Swift installed, and the kiosk keeps only the pages it uses resident
 // (27 MB on its first screen instead of 32 MB with the shared libraries). Debug builds, which
-// the tests use, link dynamically and quickly.
-let staticSwiftInRelease: [LinkerSetting] = [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))]
+// the tests use, link dynamically and quickly. lld, because gold repeats glibc's link-time
+// notes about functions inside the static Foundation as warnings on every release build.
+let staticSwiftInRelease: [LinkerSetting] = [.unsafeFlags(["-static-stdlib", "-use-ld=lld"], .when(configuration: .release))]
 // Compiled in the same mode, so the executable's autolink entries name the static libraries.
 let staticSwiftCompileInRelease: [SwiftSetting] = [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))]
 
