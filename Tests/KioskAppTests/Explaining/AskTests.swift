@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import HangulInput
 @testable import KioskApp
 import Rules
@@ -194,6 +195,14 @@ struct AskTests {
         #expect(!dumped.contains(question))
         recorder.close()
         #expect(recorder.writer.health.committed == 1)
+
+        // What the log does keep of the explanation: who explained and a latency band.
+        let queue = try DatabaseQueue(path: folder.appendingPathComponent("var/kiosk.sqlite").path)
+        let row = try queue.read { try Row.fetchOne($0, sql: "SELECT explainer, explainer_detail, latency_band FROM session") }
+        #expect(row?["explainer"] == "fallback")
+        #expect(row?["explainer_detail"] == "disabled")
+        #expect(row?["latency_band"] == "<=0.5s")
+        try queue.close()
 
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("var").path)
         #expect(files.contains("kiosk.sqlite"))
