@@ -113,33 +113,25 @@ public final class Explainer: Sendable {
 
     /// Explains a traced evaluation (`evaluate(…, trace: true)`).
     public func explain(_ evaluation: Evaluation, language: Language) -> AsyncStream<ExplanationEvent> {
+        run(explanationPlan(evaluation, language: language))
+    }
+
+    /// What `explain` shows without a model: the template, at once and without a task.
+    public func templateExplanation(_ evaluation: Evaluation, language: Language) -> String {
+        explanationPlan(evaluation, language: language).template
+    }
+
+    private func explanationPlan(_ evaluation: Evaluation, language: Language) -> Plan {
         let sheet = FactSheet(evaluation)
-        let template = templateExplanation(sheet, language: language)
+        let template = TemplateExplainer(catalog: locales.catalog(language)).text(sheet)
         let messages = [
             ChatMessage(role: "system", content: settings.explainPrompt + "\n\n답할 언어: \(Self.languageName(language))\n\n[사실표]\n" + sheet.rendered(language: language)),
             ChatMessage(role: "user", content: "이 결과를 쉽게 설명해 주세요."),
         ]
-        return run(messages: messages, guard: GroundingGuard(sheet: sheet, language: language), template: template)
-    }
-
-    /// The template's explanation alone, at once and without a task: what a process with no
-    /// model shows (the kiosk's local service), the same text `explain` falls back to.
-    public func templateExplanation(_ evaluation: Evaluation, language: Language) -> String {
-        templateExplanation(FactSheet(evaluation), language: language)
-    }
-
-    private func templateExplanation(_ sheet: FactSheet, language: Language) -> String {
-        TemplateExplainer(catalog: locales.catalog(language)).text(sheet)
+        return Plan(messages: messages, grounding: GroundingGuard(sheet: sheet, language: language), template: template)
     }
 
     // MARK: - Follow-up questions
-
-    /// The answer without a model, at once and without a task: the same text `answer` shows
-    /// when no model is configured (or falls back to).
-    public func templateAnswer(_ question: String, about evaluation: Evaluation, language: Language,
-                               counter: String, phone: String) -> String {
-        answerPlan(question, about: evaluation, language: language, counter: counter, phone: phone).template
-    }
 
     /// Answers a question about a result from the pack's programme documents.
     ///
@@ -148,25 +140,22 @@ public final class Explainer: Sendable {
     /// counter and 129; anything else goes to the model with the retrieved passages only.
     public func answer(_ question: String, about evaluation: Evaluation, language: Language,
                        counter: String, phone: String) -> AsyncStream<ExplanationEvent> {
-        let plan = answerPlan(question, about: evaluation, language: language, counter: counter, phone: phone)
-        return run(messages: plan.messages, guard: plan.grounding, template: plan.template)
+        run(answerPlan(question, about: evaluation, language: language, counter: counter, phone: phone))
     }
 
-    /// What answering takes: the model's messages and guard (nil for an answer from the
-    /// pack's data or the kind answer), and the template.
-    private struct AnswerPlan {
-        var messages: [ChatMessage]?
-        var grounding: GroundingGuard?
-        var template: String
+    /// What `answer` shows without a model: the fixed answer or the retrieved passages, at once.
+    public func templateAnswer(_ question: String, about evaluation: Evaluation, language: Language,
+                               counter: String, phone: String) -> String {
+        answerPlan(question, about: evaluation, language: language, counter: counter, phone: phone).template
     }
 
     private func answerPlan(_ question: String, about evaluation: Evaluation, language: Language,
-                            counter: String, phone: String) -> AnswerPlan {
+                            counter: String, phone: String) -> Plan {
         let catalog = locales.catalog(language)
         let sheet = FactSheet(evaluation)
         let lang = language.rawValue
         let kind = catalog.text("answer.out_of_scope", ["counter": counter, "phone": phone])
-        func fixed(_ text: String) -> AnswerPlan { AnswerPlan(messages: nil, grounding: nil, template: text) }
+        func fixed(_ text: String) -> Plan { Plan(messages: nil, grounding: nil, template: text) }
         let intent = QuestionIntent.classify(question)
         let relevant = sheet.programs.filter { $0.status != .ineligible }
         switch intent {
@@ -200,7 +189,7 @@ public final class Explainer: Sendable {
                     + cited.joined(separator: "\n") + "\n\n[사실표]\n" + sheet.rendered(language: language)),
                 ChatMessage(role: "user", content: question),
             ]
-            return AnswerPlan(messages: messages, grounding: grounding, template: cited.joined(separator: "\n"))
+            return Plan(messages: messages, grounding: grounding, template: cited.joined(separator: "\n"))
         }
     }
 
@@ -215,7 +204,16 @@ public final class Explainer: Sendable {
 
     // MARK: - Running one request
 
-    private func run(messages: [ChatMessage]?, guard grounding: GroundingGuard?, template: String) -> AsyncStream<ExplanationEvent> {
+    /// One request worked out before anything runs: what to ask the model (nil: nothing, the
+    /// template is the answer), how to check it, and what to show instead.
+    private struct Plan {
+        let messages: [ChatMessage]?
+        let grounding: GroundingGuard?
+        let template: String
+    }
+
+    private func run(_ plan: Plan) -> AsyncStream<ExplanationEvent> {
+        let (messages, grounding, template) = (plan.messages, plan.grounding, plan.template)
         let (stream, continuation) = AsyncStream.makeStream(of: ExplanationEvent.self)
         let id = nextID.add(1, ordering: .relaxed).newValue
         let client = self.client

@@ -35,7 +35,7 @@ extension KioskApp {
         return changed ? present() : nil
     }
 
-    /// Whether an explanation or answer is still on its way (the loop then polls more often).
+    /// Whether an explanation or answer is still on its way.
     var awaitsExplanation: Bool {
         state.explanation.map { !$0.isFinished } == true || state.ask?.answer.map { !$0.isFinished } == true
     }

@@ -48,9 +48,8 @@ public final class KioskApp {
         start()
         while true {
             // A short wait keeps resizes prompt and the idle countdown ticking each second.
-            // While an explanation is on its way the loop looks for it often, so its first
-            // words appear promptly even before the loop can sleep on the service's descriptor.
-            if let event = terminal.nextEvent(timeout: .milliseconds(awaitsExplanation ? 10 : 250)) {
+            // The wait also ends when the explainer has news, so its words appear as they come.
+            if let event = terminal.nextEvent(timeout: .milliseconds(250), wakingOn: explanations.wakeDescriptor) {
                 handle(event)
             }
             pollExplanations()

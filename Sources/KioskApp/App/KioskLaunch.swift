@@ -1,3 +1,4 @@
+import Explanations
 import Foundation
 import Rules
 import SessionLog
@@ -35,10 +36,23 @@ public enum KioskLaunch {
         }
         // Opened only once the screen is ours: the writer checks the log on its own thread, and a
         // log that cannot be opened drops and counts sessions rather than stopping the kiosk.
-        // The templates in this process for now; a model worker takes over when [llm] endpoint is set.
-        let explanations = LocalExplanationService(rules: rules, locales: resources.locales, centre: resources.config.centre)
         KioskApp(terminal: terminal, resources: resources, rules: rules, recorder: LogSessionRecorder.open(config: resources.config),
-                 explanations: explanations).run()
+                 explanations: explanations(resources: resources, rules: rules, configPath: configPath)).run()
+    }
+
+    /// The templates in this process; with `[llm] endpoint` set, `kiosk-explainer` beside this
+    /// binary for the model, falling back to the same templates. A worker that cannot be found
+    /// is no reason to stop the kiosk: it explains with templates and the fallbacks are counted.
+    static func explanations(resources: KioskResources, rules: RuleBook, configPath: String) -> any ExplanationService {
+        let local = LocalExplanationService(rules: rules, locales: resources.locales, centre: resources.config.centre)
+        let llm = resources.config.llm
+        guard llm.endpoint != nil else { return local }
+        let executable = WorkerLocation.beside(CommandLine.arguments[0]) ?? WorkerLocation.executableName
+        let configuration = WorkerExplanationService.Configuration(
+            executable: executable, arguments: ["--config", configPath],
+            errors: .file(resources.config.paths.database.deletingLastPathComponent().appendingPathComponent("kiosk-explainer.log").path),
+            watchdog: llm.totalDeadline + .milliseconds(100))
+        return WorkerExplanationService(configuration: configuration, fallback: local.template(for:))
     }
 
     /// The day the rules are applied for: today where the kiosk stands.

@@ -115,14 +115,25 @@ public final class LocalExplanationService: ExplanationService, Sendable {
         // Cancelled while waiting its turn: no work at all.
         guard state.withLock({ $0.running.contains(ticket.id) }) else { return }
         let start = ContinuousClock.now
-        let text: String
-        var failure: String?
+        let (text, failure) = templateOrProblem(request)
+        let outcome = ExplanationOutcome(
+            source: .template, fallbackReason: failure == nil ? nil : .malformed, detail: failure, text: text,
+            firstTokenMilliseconds: nil, totalMilliseconds: (ContinuousClock.now - start).milliseconds)
+        deliver([.template(text, reason: outcome.fallbackReason), .finished(outcome)], for: ticket)
+    }
+
+    /// The template for `request`, worked out on the caller's thread (about a millisecond): what
+    /// a model worker that fails is replaced with. Empty for a request this kiosk cannot read.
+    public func template(for request: ExplanationRequest) -> String {
+        templateOrProblem(request).text
+    }
+
+    private func templateOrProblem(_ request: ExplanationRequest) -> (text: String, problem: String?) {
         switch prepare(request) {
         case .failure(let problem):
             // Our own kiosk wrote the request, so this is a bug, not a citizen's mistake: say
             // nothing rather than something wrong, and keep the reason for the outcome.
-            text = ""
-            failure = problem.message
+            return ("", problem.message)
         case .success(let (evaluations, language)):
             let texts = evaluations.map { evaluation in
                 switch request.subject {
@@ -133,13 +144,9 @@ public final class LocalExplanationService: ExplanationService, Sendable {
                                              counter: centre.counter.text(in: language), phone: centre.phone)
                 }
             }
-            text = Self.combine(texts, subject: request.subject, catalog: explainer.locales.catalog(language),
-                                counter: centre.counter.text(in: language), phone: centre.phone)
+            return (Self.combine(texts, subject: request.subject, catalog: explainer.locales.catalog(language),
+                                 counter: centre.counter.text(in: language), phone: centre.phone), nil)
         }
-        let outcome = ExplanationOutcome(
-            source: .template, fallbackReason: failure == nil ? nil : .malformed, detail: failure, text: text,
-            firstTokenMilliseconds: nil, totalMilliseconds: (ContinuousClock.now - start).milliseconds)
-        deliver([.template(text, reason: outcome.fallbackReason), .finished(outcome)], for: ticket)
     }
 
     private struct RequestProblem: Error {
