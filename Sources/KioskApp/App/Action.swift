@@ -47,4 +47,8 @@ enum Action: Hashable {
     case review
     case open(ProgramRef)
     case finish
+    /// Demo mode's own buttons (persona list).
+    case demo(DemoAction)
+    /// The policy browser's buttons.
+    case policy(PolicyAction)
 }

@@ -14,11 +14,13 @@ import Terminal
 public final class KioskApp {
     public let terminal: any Terminal
     public let resources: KioskResources
-    public private(set) var state: KioskState
+    public internal(set) var state: KioskState
     /// Where each session goes when it ends (the anonymous log; in memory for tests).
     public let recorder: any SessionRecorder
     /// Monotonic time since some fixed start; tests pass a clock they move by hand.
     private let now: () -> Duration
+    /// The kiosk clock's reading now, for the staff tools' timers.
+    var clockNow: Duration { now() }
 
     public init(terminal: any Terminal, resources: KioskResources, rules: RuleBook,
                 recorder: any SessionRecorder = MemorySessionRecorder(), clock: (() -> Duration)? = nil) {
@@ -67,6 +69,8 @@ public final class KioskApp {
     /// Presents a frame only when the screen changes.
     @discardableResult
     public func tick() -> PresentStats? {
+        if state.demo != nil { return tickDemo() ? present() : nil }
+        if state.policy != nil { return tickPolicy() ? present() : nil }
         guard state.step != .attract || state.choosingLanguage else { return nil }
         let config = resources.config.kiosk
         if state.step == .goodbye {
@@ -145,11 +149,12 @@ public final class KioskApp {
         // (^C, ^Z, ^\) are not a citizen's answer to anything: they do nothing at all.
         guard !isTooSmall else { return }
         if case .control = key { return }
+        if handleDemoKey(key) || handlePolicyKey(key) { return }
         if state.showsHelp {
             state.showsHelp = false
             return
         }
-        if state.step == .attract || state.step == .goodbye, key != .function(1), key != .character("?"),
+        if !showsStaffTool, state.step == .attract || state.step == .goodbye, key != .function(1), key != .character("?"),
            !(key == .enter && currentPage.choices.indices.contains(state.focus) && currentPage.choices[state.focus].action == .help),
            !Self.movesFocus(key) {
             // Any key starts (or starts over), except those that reach the help button.
@@ -209,6 +214,8 @@ public final class KioskApp {
 
     private func tap(x: Int, y: Int) {
         guard !isTooSmall else { return }
+        if tapDemo() { return }
+        notePolicyTouch()
         if state.showsHelp {
             state.showsHelp = false
             return
@@ -216,7 +223,7 @@ public final class KioskApp {
         let layout = PageLayout(currentPage, size: terminal.size, scroll: state.scroll)
         if let index = layout.choice(atX: x, y: y) {
             perform(currentPage.choices[index].action)
-        } else if state.step == .attract || state.step == .goodbye {
+        } else if !showsStaffTool, state.step == .attract || state.step == .goodbye {
             perform(state.step == .attract ? .start : .restart)
         } else if y == layout.viewport.lowerBound - 1, layout.canScrollUp {
             scroll(by: -max(1, layout.viewport.count - 1), layout: layout)
@@ -227,7 +234,7 @@ public final class KioskApp {
 
     // MARK: - Actions
 
-    private func perform(_ action: Action) {
+    func perform(_ action: Action) {
         let stepBefore = state.step
         let factBefore = state.session.question?.fact
         switch action {
@@ -289,6 +296,12 @@ public final class KioskApp {
             state.session.back()
         case .open(let program):
             state.detail = program
+        case .demo(let demo):
+            performDemo(demo)
+            return
+        case .policy(let policy):
+            performPolicy(policy)
+            return
         case .finish:
             // The goodbye wipes: the session is logged and forgotten before the screen says so.
             let language = state.language

@@ -24,6 +24,10 @@ public struct KioskState: Sendable {
     public var showsHelp = false
     /// The inactivity clock.
     public var idle: IdleTimer
+    /// Demo mode, while staff demonstrate the kiosk (see `DemoState`).
+    public var demo: DemoState?
+    /// The policy browser, while staff read the packs (see `PolicyState`).
+    public var policy: PolicyState?
 
     public var language: Language { session.language }
 
