@@ -56,7 +56,10 @@ extension KioskApp {
 
     /// The staff timeout.
     func tickPolicy() -> Bool {
-        guard let policy = state.policy, clockNow - policy.lastInput >= demoTimeout else { return false }
+        guard let policy = state.policy else { return false }
+        // The citizen's idle warning never covers a staff screen; the browser has its own timeout.
+        state.idle.lastActivity = clockNow
+        guard clockNow - policy.lastInput >= demoTimeout else { return false }
         state.policy = nil
         freshJourney(language: resources.config.kiosk.language)
         leaveStaffMode()

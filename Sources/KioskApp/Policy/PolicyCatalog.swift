@@ -6,26 +6,26 @@ import TextLayout
 /// by Korean name, by its initial consonants (ㄱㅊㅇㄱ → 기초연금) or by its Latin id.
 ///
 /// Pure: built from the rule book, filtered by the query, no I/O.
-struct PolicyCatalog {
-    struct Row: Equatable {
-        enum Kind: Equatable {
+public struct PolicyCatalog: Sendable {
+    public struct Row: Equatable, Sendable {
+        public enum Kind: Equatable, Sendable {
             case program(ProgramID)
             case parameter(String)
         }
 
         /// The pack's position in the rule book.
-        let pack: Int
-        let kind: Kind
+        public let pack: Int
+        public let kind: Kind
         /// The Korean name (programmes) or label (parameters): what staff search by.
-        let name: String
-        let id: String
+        public let name: String
+        public let id: String
     }
 
-    let rows: [Row]
+    public let rows: [Row]
 
     /// A parameter borrowed by a later pack (kr-culture imports kr-welfare's) is listed once,
     /// under the pack that declares it first.
-    init(book: RuleBook) {
+    public init(book: RuleBook) {
         var rows: [Row] = []
         var listed = Set<String>()
         for (index, pack) in book.packs.enumerated() {
@@ -40,7 +40,7 @@ struct PolicyCatalog {
     }
 
     /// The rows whose Korean name or id matches `query` (everything for an empty query).
-    func search(_ query: String) -> [Row] {
+    public func search(_ query: String) -> [Row] {
         rows.filter { HangulInitials.matches(query, in: $0.name) || HangulInitials.matches(query, in: $0.id) }
     }
 }
