@@ -47,4 +47,6 @@ enum Action: Hashable {
     case review
     case open(ProgramRef)
     case finish
+    /// A button on a staff screen (KioskApp+Staff.swift).
+    case staff(StaffAction)
 }

@@ -54,6 +54,10 @@ extension KioskApp {
             TooSmallNotice(catalog: catalog).draw(in: &buffer)
             return buffer
         }
+        if state.staff != nil {
+            drawStaff(in: &buffer)
+            return buffer
+        }
         let layout = PageLayout(currentPage, size: terminal.size, scroll: state.scroll)
         layout.draw(in: &buffer, focus: state.focus, moreUp: catalog.text("nav.more_up"), moreDown: catalog.text("nav.more_down"))
         if case .warning(let seconds) = idlePhase, state.step != .goodbye {

@@ -14,17 +14,21 @@ import Terminal
 public final class KioskApp {
     public let terminal: any Terminal
     public let resources: KioskResources
-    public private(set) var state: KioskState
+    public internal(set) var state: KioskState
     /// Where each session goes when it ends (the anonymous log; in memory for tests).
     public let recorder: any SessionRecorder
     /// Monotonic time since some fixed start; tests pass a clock they move by hand.
-    private let now: () -> Duration
+    let now: () -> Duration
+    /// Staff mode's PIN, lock and background jobs (KioskApp+Staff.swift).
+    public let staffDesk: StaffDesk
 
     public init(terminal: any Terminal, resources: KioskResources, rules: RuleBook,
-                recorder: any SessionRecorder = MemorySessionRecorder(), clock: (() -> Duration)? = nil) {
+                recorder: any SessionRecorder = MemorySessionRecorder(), clock: (() -> Duration)? = nil,
+                staff: StaffAccess? = nil) {
         self.terminal = terminal
         self.resources = resources
         self.recorder = recorder
+        self.staffDesk = StaffDesk(access: staff ?? StaffAccess(config: resources.config))
         let start = ContinuousClock.now
         self.now = clock ?? { ContinuousClock.now - start }
         self.state = KioskState(session: Session(rules: rules, language: resources.config.kiosk.language), now: self.now())
@@ -46,6 +50,7 @@ public final class KioskApp {
                 handle(event)
             }
             tick()
+            exitIfRequested()
         }
     }
 
@@ -67,6 +72,7 @@ public final class KioskApp {
     /// Presents a frame only when the screen changes.
     @discardableResult
     public func tick() -> PresentStats? {
+        if state.staff != nil { return tickStaff() }
         guard state.step != .attract || state.choosingLanguage else { return nil }
         let config = resources.config.kiosk
         if state.step == .goodbye {
@@ -108,6 +114,7 @@ public final class KioskApp {
     /// Reacts to one event and presents the next frame.
     @discardableResult
     public func handle(_ event: InputEvent) -> PresentStats? {
+        if state.staff != nil { return handleStaff(event) }
         switch event {
         case .resize:
             return present()
@@ -145,6 +152,7 @@ public final class KioskApp {
         // (^C, ^Z, ^\) are not a citizen's answer to anything: they do nothing at all.
         guard !isTooSmall else { return }
         if case .control = key { return }
+        if takeStaffSequenceKey(key) { return }
         if state.showsHelp {
             state.showsHelp = false
             return
@@ -289,6 +297,9 @@ public final class KioskApp {
             state.session.back()
         case .open(let program):
             state.detail = program
+        case .staff:
+            performStaff(action)
+            return
         case .finish:
             // The goodbye wipes: the session is logged and forgotten before the screen says so.
             let language = state.language
