@@ -27,6 +27,10 @@ let package = Package(
             name: "CQrencode",
             providers: [.apt(["libqrencode-dev"])]
         ),
+        .systemLibrary(
+            name: "CSodium",
+            providers: [.apt(["libsodium-dev"])]
+        ),
 
         // MARK: - Libraries, lowest layer first
         .target(name: "TextLayout"),
@@ -38,7 +42,7 @@ let package = Package(
         .target(name: "Rules", dependencies: ["Yams"]),
         .target(name: "SessionLog", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "Explainer", dependencies: ["Rules", "Settings", .product(name: "AsyncHTTPClient", package: "async-http-client")]),
-        .target(name: "KioskApp", dependencies: ["Terminal", "TextLayout", "Settings", "Rules", "SessionLog", "CQrencode"]),
+        .target(name: "KioskApp", dependencies: ["Terminal", "TextLayout", "Settings", "Rules", "SessionLog", "CQrencode", "CSodium"]),
 
         // MARK: - Executables
         .executableTarget(

@@ -16,7 +16,7 @@ struct PolicyBrowserTests {
             case .heading(let text), .text(let text, _): text
             case .choices(let choices): choices.map(\.label).joined(separator: "\n")
             case .field(let input, let echo, let error): "[\(input)] \(echo) \(error ?? "")"
-            case .qr: ""
+            case .qr, .chart: ""
             }
         }.joined(separator: "\n")
     }

@@ -47,6 +47,8 @@ enum Action: Hashable {
     case review
     case open(ProgramRef)
     case finish
+    /// A button on a staff screen (KioskApp+Staff.swift).
+    case staff(StaffAction)
     /// Demo mode's own buttons (persona list).
     case demo(DemoAction)
     /// The policy browser's buttons.

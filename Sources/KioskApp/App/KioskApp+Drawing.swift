@@ -58,6 +58,10 @@ extension KioskApp {
             TooSmallNotice(catalog: catalog).draw(in: &buffer)
             return buffer
         }
+        if state.staff != nil {
+            drawStaff(in: &buffer)
+            return buffer
+        }
         let layout = PageLayout(currentPage, size: demoPageSize ?? terminal.size, scroll: state.scroll)
         layout.draw(in: &buffer, focus: state.focus, moreUp: catalog.text("nav.more_up"), moreDown: catalog.text("nav.more_down"))
         drawDemoBanner(in: &buffer)

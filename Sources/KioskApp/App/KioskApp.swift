@@ -18,15 +18,19 @@ public final class KioskApp {
     /// Where each session goes when it ends (the anonymous log; in memory for tests).
     public let recorder: any SessionRecorder
     /// Monotonic time since some fixed start; tests pass a clock they move by hand.
-    private let now: () -> Duration
+    let now: () -> Duration
+    /// Staff mode's PIN, lock and background jobs (KioskApp+Staff.swift).
+    public let staffDesk: StaffDesk
     /// The kiosk clock's reading now, for the staff tools' timers.
     var clockNow: Duration { now() }
 
     public init(terminal: any Terminal, resources: KioskResources, rules: RuleBook,
-                recorder: any SessionRecorder = MemorySessionRecorder(), clock: (() -> Duration)? = nil) {
+                recorder: any SessionRecorder = MemorySessionRecorder(), clock: (() -> Duration)? = nil,
+                staff: StaffAccess? = nil) {
         self.terminal = terminal
         self.resources = resources
         self.recorder = recorder
+        self.staffDesk = StaffDesk(access: staff ?? StaffAccess(config: resources.config))
         let start = ContinuousClock.now
         self.now = clock ?? { ContinuousClock.now - start }
         self.state = KioskState(session: Session(rules: rules, language: resources.config.kiosk.language), now: self.now())
@@ -48,6 +52,7 @@ public final class KioskApp {
                 handle(event)
             }
             tick()
+            exitIfRequested()
         }
     }
 
@@ -69,6 +74,7 @@ public final class KioskApp {
     /// Presents a frame only when the screen changes.
     @discardableResult
     public func tick() -> PresentStats? {
+        if state.staff != nil { return tickStaff() }
         if state.demo != nil { return tickDemo() ? present() : nil }
         if state.policy != nil { return tickPolicy() ? present() : nil }
         guard state.step != .attract || state.choosingLanguage else { return nil }
@@ -112,6 +118,7 @@ public final class KioskApp {
     /// Reacts to one event and presents the next frame.
     @discardableResult
     public func handle(_ event: InputEvent) -> PresentStats? {
+        if state.staff != nil { return handleStaff(event) }
         switch event {
         case .resize:
             return present()
@@ -150,6 +157,7 @@ public final class KioskApp {
         guard !isTooSmall else { return }
         if case .control = key { return }
         if handleDemoKey(key) || handlePolicyKey(key) { return }
+        if !showsStaffTool, takeStaffSequenceKey(key) { return }
         if state.showsHelp {
             state.showsHelp = false
             return
@@ -301,6 +309,9 @@ public final class KioskApp {
             return
         case .policy(let policy):
             performPolicy(policy)
+            return
+        case .staff:
+            performStaff(action)
             return
         case .finish:
             // The goodbye wipes: the session is logged and forgotten before the screen says so.

@@ -24,6 +24,10 @@ public struct KioskState: Sendable {
     public var showsHelp = false
     /// The inactivity clock.
     public var idle: IdleTimer
+    /// Staff mode: when set, its screens are shown instead of the citizen's (KioskApp+Staff.swift).
+    public var staff: StaffState?
+    /// Progress through the staff key sequence on the attract screen.
+    public var staffKeys = StaffKeySequence()
     /// Demo mode, while staff demonstrate the kiosk (see `DemoState`).
     public var demo: DemoState?
     /// The policy browser, while staff read the packs (see `PolicyState`).

@@ -47,6 +47,7 @@ import Testing
         #expect(shipped.display == defaults.display)
         #expect(shipped.log == defaults.log)
         #expect(shipped.llm == defaults.llm)
+        #expect(shipped.staff == defaults.staff)
         #expect(shipped.centre.name == defaults.centre.name)
         #expect(shipped.centre.phone == defaults.centre.phone)
         // The shipped file adds translations; its Korean is the default's.
@@ -201,6 +202,6 @@ import Testing
 extension KioskConfig {
     /// The same settings as if read from another file, to compare values regardless of origin.
     func withSource(_ source: URL?, displayPath: String) -> KioskConfig {
-        KioskConfig(kiosk: kiosk, paths: paths, display: display, centre: centre, log: log, llm: llm, source: source, displayPath: displayPath)
+        KioskConfig(kiosk: kiosk, paths: paths, display: display, centre: centre, log: log, llm: llm, staff: staff, source: source, displayPath: displayPath)
     }
 }
