@@ -130,8 +130,12 @@ struct PolicyBrowserTests {
         #expect(Self.wholePage(app).contains("이지은 씨, 생계급여: 받을 수 있어요 › 어려워요"))
         #expect(Snapshot.verify(pilot.screen, named: "policy-whatif-ko-80x24") == nil)
 
-        // Back twice: the what-if is gone with its screen; the kiosk's rules are untouched.
-        pilot.press(.character("."), .character("."))
+        // Back by the button, then by '.': the what-if is gone with its screen; the kiosk's
+        // rules are untouched.
+        #expect(pilot.tap(on: app.resources.locales.catalog(.ko).text("policy.back")))
+        app.drain()
+        #expect(app.state.policy?.screen == .parameter("livelihood_rate"))
+        pilot.press(.character("."))
         app.drain()
         #expect(app.state.policy?.comparison == nil)
         #expect(app.state.policy?.screen == .list)

@@ -131,6 +131,9 @@ extension KioskApp {
             case .failure(let message):
                 policy.screen = .whatIf(name, error: message.text)
             }
+        case .back:
+            policyBack(from: policy.screen)
+            return
         case .leave:
             leavePolicyBrowser()
             return

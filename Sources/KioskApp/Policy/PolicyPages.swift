@@ -38,7 +38,8 @@ enum PolicyPages {
         for (index, pack) in book.packs.enumerated() {
             let packRows = rows.filter { $0.pack == index }
             guard !packRows.isEmpty else { continue }
-            items.append(.heading(pack.name[language.rawValue]))
+            // The pack's name spans its years with an en dash, which is East Asian Ambiguous.
+            items.append(.heading(pack.name[language.rawValue].replacingOccurrences(of: "\u{2013}", with: "-")))
             let programs = packRows.compactMap { row -> ProgramSpec? in
                 if case .program(let id) = row.kind { pack.program(id) } else { nil }
             }
@@ -127,7 +128,7 @@ enum PolicyPages {
         }
         items.append(.choices([
             Choice(label: context.text("policy.whatif"), action: .policy(.openWhatIf(name))),
-            Choice(label: context.text("policy.back"), action: .back),
+            Choice(label: context.text("policy.back"), action: .policy(.back)),
         ]))
         items.append(.heading(context.text("policy.history")))
         for entry in parameter.entries {
@@ -159,7 +160,7 @@ enum PolicyPages {
             .choices([
                 Choice(label: context.text("policy.whatif_try"), action: .policy(.confirmWhatIf)),
                 Choice(label: context.text("question.erase"), action: .erase),
-                Choice(label: context.text("policy.back"), action: .back),
+                Choice(label: context.text("policy.back"), action: .policy(.back)),
             ]),
             .text(context.text("policy.whatif_only_here"), Style(.muted)),
         ]

@@ -61,5 +61,7 @@ enum PolicyAction: Hashable {
     case openParameter(String)
     case openWhatIf(String)
     case confirmWhatIf
+    /// Up one screen (what-if to parameter to list), as `.` does.
+    case back
     case leave
 }
