@@ -41,6 +41,10 @@ let package = Package(
             name: "CHangul",
             providers: [.apt(["libhangul-dev"])]
         ),
+        .systemLibrary(
+            name: "CSodium",
+            providers: [.apt(["libsodium-dev"])]
+        ),
 
         // MARK: - Libraries, lowest layer first
         .target(name: "TextLayout"),
@@ -59,7 +63,7 @@ let package = Package(
         // The model server over HTTP: kept apart because SwiftNIO would add megabytes to any
         // process that links it, and the kiosk itself does not.
         .target(name: "ExplainerHTTP", dependencies: ["Explainer", "Settings", .product(name: "AsyncHTTPClient", package: "async-http-client")]),
-        .target(name: "KioskApp", dependencies: ["Terminal", "TextLayout", "Settings", "Rules", "SessionLog", "Explanations", "Explainer", "HangulInput", "CQrencode"]),
+        .target(name: "KioskApp", dependencies: ["Terminal", "TextLayout", "Settings", "Rules", "SessionLog", "Explanations", "Explainer", "HangulInput", "CQrencode", "CSodium"]),
 
         // MARK: - Executables
         .executableTarget(

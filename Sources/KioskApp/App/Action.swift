@@ -55,4 +55,10 @@ enum Action: Hashable {
     case askSuggested(String)
     /// The keyboard for a question of the citizen's own.
     case openKeyboard
+    /// A button on a staff screen (KioskApp+Staff.swift).
+    case staff(StaffAction)
+    /// Demo mode's own buttons (persona list).
+    case demo(DemoAction)
+    /// The policy browser's buttons.
+    case policy(PolicyAction)
 }

@@ -16,6 +16,7 @@ enum PageItem: Equatable {
     /// What the citizen is typing, with its echo in words and any validation message.
     case field(input: String, echo: String, error: String?)
     case qr(QRCodeBlock)
+    case chart(BarChart)
 }
 
 /// A screen described as values: a title, blocks in reading order, the key hints at its foot.
@@ -58,6 +59,7 @@ struct PageLayout {
     var paragraphs: [Placed] = []
     var fields: [(lines: [Paragraph], y: Int)] = []
     var qrs: [(block: QRCodeBlock, y: Int)] = []
+    var charts: [(chart: BarChart, y: Int)] = []
     /// Buttons in content coordinates, with their labels numbered for the keypad.
     var groups: [ButtonGroup] = []
     var contentHeight = 0
@@ -108,6 +110,9 @@ struct PageLayout {
             case .qr(let block):
                 qrs.append((block, y))
                 y += block.size.height
+            case .chart(let chart):
+                charts.append((chart, y))
+                y += chart.height
             }
             y += spacing
         }
@@ -213,6 +218,9 @@ struct PageLayout {
         }
         for qr in qrs {
             qr.block.draw(in: &buffer, x: x + max(0, (width - qr.block.size.width) / 2), y: qr.y + shift)
+        }
+        for chart in charts {
+            chart.chart.draw(in: &buffer, x: x, y: chart.y + shift, width: width)
         }
         var index = 0
         for group in groups {

@@ -29,6 +29,8 @@ public struct KioskConfig: Sendable, Equatable {
         public let locales: URL
         public let themes: URL
         public let database: URL
+        /// The staff PIN's failed-attempt count and lock, kept across restarts.
+        public let staffLock: URL
     }
 
     /// `[display]`: which themes draw the screen.
@@ -80,6 +82,7 @@ public struct KioskConfig: Sendable, Equatable {
     public let centre: Centre
     public let log: Log
     public let llm: LLM
+    public let staff: Staff
     /// The file these settings came from; nil when running on the embedded defaults.
     public let source: URL?
     /// The file as messages print it (`kiosk.conf`, or `(built-in defaults)`).
@@ -148,6 +151,7 @@ public struct KioskConfig: Sendable, Equatable {
         let locales = r.read("paths", "locales", default: "locales", path)
         let themes = r.read("paths", "themes", default: "themes", path)
         let database = r.read("paths", "database", default: "var/kiosk.sqlite", path)
+        let staffLock = r.read("paths", "staff_lock", default: "var/staff-lock", path)
 
         let themeName = ThemeName.convert
         let theme = r.read("display", "theme", default: ThemeName("default"), themeName)
@@ -183,6 +187,8 @@ public struct KioskConfig: Sendable, Equatable {
         let explainPrompt = r.read("llm", "explain_prompt", default: "prompts/explain.ko.txt", path)
         let answerPrompt = r.read("llm", "answer_prompt", default: "prompts/answer.ko.txt", path)
 
+        let staff = readStaff(&r)
+
         try r.finish()
 
         func resolve(_ path: String) -> URL {
@@ -194,7 +200,8 @@ public struct KioskConfig: Sendable, Equatable {
             kiosk: Kiosk(id: KioskID(id), language: language, idleTimeout: .seconds(idle),
                          idleWarning: .seconds(warning), idleExtensions: extensions, accessibility: accessibility),
             paths: Paths(rules: resolve(rules), extraRules: extraRules.map(resolve), locales: resolve(locales),
-                         themes: resolve(themes), database: resolve(database)),
+                         themes: resolve(themes), database: resolve(database),
+                         staffLock: resolve(staffLock)),
             display: Display(theme: theme, highContrastTheme: highContrast),
             centre: Centre(name: centreName, counter: counter, hours: hours, phone: phone),
             log: Log(retentionDays: retentionDays, kAnonymity: kAnonymity, timeZone: timeZone),
@@ -202,6 +209,7 @@ public struct KioskConfig: Sendable, Equatable {
                      connectTimeout: .milliseconds(connectMs), firstTokenDeadline: .milliseconds(firstTokenMs),
                      totalDeadline: .milliseconds(totalMs), temperature: temperature, seed: seed, maxTokens: maxTokens,
                      explainPrompt: resolve(explainPrompt), answerPrompt: resolve(answerPrompt)),
+            staff: staff,
             source: source,
             displayPath: document.displayPath)
     }

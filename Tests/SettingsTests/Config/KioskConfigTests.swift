@@ -47,6 +47,7 @@ import Testing
         #expect(shipped.display == defaults.display)
         #expect(shipped.log == defaults.log)
         #expect(shipped.llm == defaults.llm)
+        #expect(shipped.staff == defaults.staff)
         #expect(shipped.centre.name == defaults.centre.name)
         #expect(shipped.centre.phone == defaults.centre.phone)
         // The shipped file adds translations; its Korean is the default's.
@@ -118,13 +119,16 @@ import Testing
             == #"kiosk.conf:2: [display] theme = "Default.toml": expected a theme file name without .toml (lowercase letters, digits, '-', '_')"#)
     }
 
-    @Test func outOfRangeNamesTheLimits() {
+    @Test func outOfRangeNamesTheLimits() throws {
         #expect(error("[kiosk]\nidle_seconds = 10 # too short\n")
             == "kiosk.conf:2: [kiosk] idle_seconds = 10: expected an integer from 15 to 3600")
         #expect(error("[kiosk]\nlanguage = \"jp\"\n")
             == #"kiosk.conf:2: [kiosk] language = "jp": expected one of "ko", "en", "zh", "vi""#)
         #expect(error("[kiosk]\nid = \"kiosk 1\"\n")
             == #"kiosk.conf:2: [kiosk] id = "kiosk 1": expected 1 to 64 letters, digits, '-', '_' or '.'"#)
+        #expect(error("[staff]\npin_hash = \"\"\ndemo_step_seconds = 0.1\n")
+            == "kiosk.conf:3: [staff] demo_step_seconds = 0.1: expected a number from 0.2 to 10.0")
+        #expect(try parse("[staff]\ndemo_step_seconds = 3\n").staff.demoStep == .seconds(3))
         #expect(error("[centre]\nphone = \"129 ext\"\n")
             == #"kiosk.conf:2: [centre] phone = "129 ext": expected a phone number of digits and '-'"#)
     }
@@ -201,6 +205,6 @@ import Testing
 extension KioskConfig {
     /// The same settings as if read from another file, to compare values regardless of origin.
     func withSource(_ source: URL?, displayPath: String) -> KioskConfig {
-        KioskConfig(kiosk: kiosk, paths: paths, display: display, centre: centre, log: log, llm: llm, source: source, displayPath: displayPath)
+        KioskConfig(kiosk: kiosk, paths: paths, display: display, centre: centre, log: log, llm: llm, staff: staff, source: source, displayPath: displayPath)
     }
 }
