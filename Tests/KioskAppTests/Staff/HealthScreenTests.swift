@@ -160,3 +160,17 @@ struct HealthScreenTests {
         return (app, pilot)
     }
 }
+
+@Suite("LLM health check over a POSIX socket")
+struct LLMHealthCheckTests {
+    @Test("an https endpoint or an unknown host is named in the reason, not a hang")
+    func unsupported() {
+        #expect(LLMHealth.check(URL(string: "https://127.0.0.1:8443")!) == .unreachable(reason: "only http:// endpoints can be checked (https://127.0.0.1:8443/health)"))
+        #expect(LLMHealth.check(nil) == .notConfigured)
+        guard case .unreachable(let reason) = LLMHealth.check(URL(string: "http://no-such-host.invalid:8080")!) else {
+            Issue.record("an unknown host answered")
+            return
+        }
+        #expect(reason.hasPrefix("cannot resolve no-such-host.invalid"), "\(reason)")
+    }
+}
