@@ -16,7 +16,7 @@ struct KioskBench: ParsableCommand {
     @Flag(help: "One JSON object per line: {\"name\": …, \"value\": …, \"unit\": …}.")
     var json = false
 
-    @Option(help: ArgumentHelp("Only figures whose name starts with this (tui, rules, log, settings, explain).", valueName: "PREFIX"))
+    @Option(help: ArgumentHelp("Only figures whose name starts with this (tui, rules, log, settings, explain, staff).", valueName: "PREFIX"))
     var only: [String] = []
 
     @Option(help: .hidden)
@@ -37,6 +37,7 @@ struct KioskBench: ParsableCommand {
             ("log", runSimulateBenchmarks),
             ("session", runSessionBenchmarks),
             ("explain", runExplainerBenchmarks),
+            ("staff", runStaffBenchmarks),
             ("demo", runDemoBenchmarks),
             ("policy", runPolicyBenchmarks),
         ]
