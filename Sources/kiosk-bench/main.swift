@@ -16,7 +16,7 @@ struct KioskBench: ParsableCommand {
     @Flag(help: "One JSON object per line: {\"name\": …, \"value\": …, \"unit\": …}.")
     var json = false
 
-    @Option(help: ArgumentHelp("Only figures whose name starts with this (tui, rules, log, settings, explain, ask).", valueName: "PREFIX"))
+    @Option(help: ArgumentHelp("Only figures whose name starts with this (tui, rules, log, settings, explain, ask, staff, demo, policy).", valueName: "PREFIX"))
     var only: [String] = []
 
     @Option(help: .hidden)
@@ -39,6 +39,7 @@ struct KioskBench: ParsableCommand {
             ("explain", runExplainerBenchmarks),
             ("explain", runLocalTemplateBenchmarks),
             ("ask", runAskBenchmarks),
+            ("staff", runStaffBenchmarks),
             ("demo", runDemoBenchmarks),
             ("policy", runPolicyBenchmarks),
         ]

@@ -21,6 +21,9 @@ struct CheckConfigCommand: ParsableCommand {
             let resources = try KioskResources.load(config: config)
             let catalog = resources.locales.catalog(config.kiosk.language)
             print(catalog.text("cli.check_config.ok", ["path": config.displayPath]))
+            if config.staff.pinHash == nil {
+                print("note: [staff] pin_hash is empty, so staff entry is disabled (set a PIN with welfare-kiosk set-pin)")
+            }
         } catch {
             Self.printError(error)
             throw ExitCode(2)

@@ -7,35 +7,10 @@ import Testing
 @Suite("Demo mode, end to end in tmux", .serialized)
 struct DemoEndToEndTests {
     static let root = TmuxKiosk.repositoryRoot
-    /// PIN 2468, hashed with libsodium's crypto_pwhash_str (Argon2id, t=2, m=19 MiB), as
-    /// `welfare-kiosk set-pin` writes it.
-    static let pinHash = "$argon2id$v=19$m=19456,t=2,p=1$+jSp9lpbIDTrB8nmYP8jmw$Vyni7HV4r7Z5HgOwQXSWXjbAF0fmqV7R8+800Vn43Tw"
-
-    /// A kiosk.conf on the repository's packs, locales and themes, with a PIN and a log of its own.
-    static func config(in folder: URL) throws -> String {
-        let root = Self.root.path
-        let text = """
-            [paths]
-            rules = "\(root)/rules/kr-welfare"
-            extra_rules = ["\(root)/rules/kr-culture"]
-            locales = "\(root)/locales"
-            themes = "\(root)/themes"
-            database = "\(folder.path)/var/kiosk.sqlite"
-
-            [staff]
-            pin_hash = "\(pinHash)"
-
-            """
-        let file = folder.appendingPathComponent("kiosk.conf")
-        try text.write(to: file, atomically: true, encoding: .utf8)
-        return file.path
-    }
-
     @Test("staff sequence, PIN, demo mode: a persona plays to the results eval gives, under the banner")
     func personaToResults() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("demo-e2e-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
+        // The repository's packs, locales and themes, a log of its own, PIN 2468 set by set-pin.
+        let folder = try StaffConfigFolder(pin: "2468")
         let welfare = try RulePack.load(directory: Self.root.appendingPathComponent("rules/kr-welfare").path)
         let culture = try RulePack.load(directory: Self.root.appendingPathComponent("rules/kr-culture").path)
         let personas = try Personas.load(directory: Self.root.appendingPathComponent("rules/kr-welfare").path, vocabulary: welfare.facts)
@@ -48,7 +23,7 @@ struct DemoEndToEndTests {
         let eligible = [welfare, culture].map { $0.evaluate(persona.facts, on: today).programs.filter { $0.status == .eligible }.count }
             .reduce(0, +)
 
-        let kiosk = try TmuxKiosk(width: 100, height: 40, arguments: ["--config", try Self.config(in: folder)])
+        let kiosk = try TmuxKiosk(width: 100, height: 40, arguments: ["--config", folder.config.path])
         try kiosk.waitForScreen("the attract screen") { $0.contains(localeString(language: "ko", section: "attract", key: "title")) }
         try kiosk.send("/", "-", "/", "-", "/")
         try kiosk.waitForScreen("the PIN screen") { $0.contains(localeString(language: "ko", section: "staff", key: "pin_title")) }

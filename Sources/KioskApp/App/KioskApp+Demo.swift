@@ -87,7 +87,8 @@ extension KioskApp {
                 leaveDemo()
             }
             return true
-        case .character("0") where state.demo?.playing != nil:
+        case .character("0"):
+            // Straight back to the staff menu, from a played session or from the list.
             leaveDemo()
             return true
         case .character("+") where state.demo?.playing != nil:

@@ -156,3 +156,11 @@ final class StaffJobs: Sendable {
         return true
     }
 }
+
+extension LLMHealth {
+    /// `GET <endpoint>/health` with the health screen's timeout. Blocks for up to a second:
+    /// call it off the event loop.
+    public static func check(_ endpoint: URL?) -> LLMHealth {
+        HealthProbe.llm(endpoint: endpoint)
+    }
+}

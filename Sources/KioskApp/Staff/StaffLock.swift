@@ -1,4 +1,5 @@
 import Foundation
+import Settings
 
 /// Wrong staff PINs and the lock they lead to: five wrong PINs lock staff entry for 5 minutes.
 ///
@@ -98,7 +99,7 @@ public struct StaffLockFile: Sendable {
     /// Writes `record` atomically; a failure is logged and the record kept in memory only.
     public func save(_ record: StaffLockRecord) {
         do {
-            try Self.writeAtomically(Data(Self.format(record).utf8), to: url)
+            try AtomicFile.write(Data(Self.format(record).utf8), to: url, permissions: 0o600)
         } catch {
             log("welfare-kiosk: \(url.path): cannot save the staff lock: \(error)")
         }
@@ -127,39 +128,6 @@ public struct StaffLockFile: Sendable {
         guard let failures = values["failures"], let until = values["locked_until"],
               failures < StaffLockRecord.maximumFailures else { return nil }
         return StaffLockRecord(failures: failures, lockedUntil: until == 0 ? nil : Date(timeIntervalSince1970: TimeInterval(until)))
-    }
-
-    /// Temporary file in the same folder, fsync, rename, fsync of the folder.
-    static func writeAtomically(_ data: Data, to url: URL) throws {
-        let folder = url.deletingLastPathComponent()
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
-        let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { throw POSIXFailure("create \(temporary.path)") }
-        let written = data.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-        let synced = fsync(descriptor)
-        close(descriptor)
-        guard written == data.count, synced == 0 else {
-            unlink(temporary.path)
-            throw POSIXFailure("write \(temporary.path)")
-        }
-        guard rename(temporary.path, url.path) == 0 else {
-            unlink(temporary.path)
-            throw POSIXFailure("rename to \(url.path)")
-        }
-        let folderDescriptor = open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        if folderDescriptor >= 0 {
-            _ = fsync(folderDescriptor)
-            close(folderDescriptor)
-        }
-    }
-}
-
-/// A failed system call, with errno's words.
-struct POSIXFailure: Error, CustomStringConvertible {
-    let description: String
-    init(_ what: String) {
-        description = "\(what): \(String(cString: strerror(errno)))"
     }
 }
 

@@ -54,8 +54,12 @@ public struct PinEntry: Sendable, Equatable {
 
 /// The staff menu's entries, in the order shown (digits 1, 2, 3… follow this order).
 ///
-/// The extension point for further staff tools: add a case, place it in `all`, give it a label
-/// key in `labelKey`, and say what opening it does in `KioskApp.open(_:)`.
+/// The extension point for further staff tools (demo mode, the policy browser): add a case,
+/// place it in `all`, word it in `StaffPages.label(of:_:)`, and say what opening it does in
+/// `KioskApp.open(_:)` (KioskApp+Staff.swift). A tool with screens of its own adds a
+/// `StaffScreen` case, its page in `KioskApp.currentStaffPage`, and its buttons as
+/// `StaffAction` cases handled in `KioskApp.performStaff(_:)`; `.` and Esc already lead back
+/// to the menu from any staff screen.
 public enum StaffMenuItem: String, Sendable, CaseIterable {
     /// Personas auto-play a citizen session (KioskApp+Demo.swift).
     case demo
