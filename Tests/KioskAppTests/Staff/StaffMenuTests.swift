@@ -16,15 +16,15 @@ struct StaffMenuTests {
         let (app, pilot) = StaffFixture.kiosk(lockFile: folder.file("staff-lock"))
         StaffFixture.signIn(app, pilot)
         #expect(app.state.staff?.screen == .menu)
-        for (index, item) in StaffMenuItem.all.enumerated() where item != .language {
+        // The items this branch owns; tools added to the menu later have tests of their own.
+        for item in [StaffMenuItem.statistics, .health, .exitToMaintenance] {
+            let index = try #require(StaffMenuItem.all.firstIndex(of: item))
             pilot.press(.character(Character(String(index + 1))))
             app.drain()
             let opened = try #require(app.state.staff?.screen)
-            switch item {
-            case .statistics: if case .statistics = opened {} else { Issue.record("digit \(index + 1) opened \(opened)") }
-            case .health: if case .health = opened {} else { Issue.record("digit \(index + 1) opened \(opened)") }
-            case .exitToMaintenance: #expect(opened == .confirmExit)
-            case .language: break
+            switch (item, opened) {
+            case (.statistics, .statistics), (.health, .health), (.exitToMaintenance, .confirmExit): break
+            default: Issue.record("digit \(index + 1) for \(item) opened \(opened)")
             }
             pilot.press(.character("."))
             app.drain()
@@ -42,10 +42,12 @@ struct StaffMenuTests {
         let folder = try ScratchFolder()
         let (app, pilot) = StaffFixture.kiosk(lockFile: folder.file("staff-lock"))
         StaffFixture.signIn(app, pilot)
-        pilot.press(.right, .enter)
+        let index = try #require(StaffMenuItem.all.firstIndex(of: .health))
+        for _ in 0..<index { pilot.press(.right) }
+        pilot.press(.enter)
         app.drain()
         guard case .health = app.state.staff?.screen else {
-            Issue.record("Right, Enter should open the second item (health), got \(String(describing: app.state.staff?.screen))")
+            Issue.record("Right \(index) times, Enter should open health, got \(String(describing: app.state.staff?.screen))")
             return
         }
         app.staffDesk.waitForJobs()
