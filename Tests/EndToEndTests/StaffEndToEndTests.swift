@@ -29,6 +29,8 @@ struct StaffEndToEndTests {
         try kiosk.waitForScreen("the exit confirmation") { $0.contains(Self.exitTitle) }
         try kiosk.send("1")
         #expect(try kiosk.waitForExit() == 3)
+        // The marker deploy/welfare-kiosk.service reads, since cage drops the exit status.
+        #expect(FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("var/maintenance-exit").path))
         // The log was opened and closed cleanly: the file exists and its WAL was checkpointed away
         // or left consistent (SQLite opens it either way).
         #expect(FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("var/kiosk.sqlite").path))
