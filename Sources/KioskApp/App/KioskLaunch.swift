@@ -35,7 +35,11 @@ public enum KioskLaunch {
         }
         // Opened only once the screen is ours: the writer checks the log on its own thread, and a
         // log that cannot be opened drops and counts sessions rather than stopping the kiosk.
-        KioskApp(terminal: terminal, resources: resources, rules: rules, recorder: LogSessionRecorder.open(config: resources.config)).run()
+        let app = KioskApp(terminal: terminal, resources: resources, rules: rules, recorder: LogSessionRecorder.open(config: resources.config))
+        // A marker left by an earlier maintenance exit outside systemd must not turn a later
+        // crash into a "maintenance" stop.
+        unlink(app.maintenanceMarker.path)
+        app.run()
     }
 
     /// The day the rules are applied for: today where the kiosk stands.
