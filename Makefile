@@ -4,7 +4,7 @@
 #
 # Debian packages the build and the tests need. `make deps` installs only the missing ones
 # (apt-get; through sudo when not root).
-APT_PACKAGES := libncurses-dev ncurses-term libsqlite3-dev tmux libqrencode-dev libsodium-dev zbar-tools
+APT_PACKAGES := libncurses-dev ncurses-term libsqlite3-dev tmux libqrencode-dev libsodium-dev zbar-tools libhangul-dev
 SWIFT ?= swift
 CONFIG ?= kiosk.conf
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -15,8 +15,11 @@ run: deps build
 	@mkdir -p var
 	./.build/release/welfare-kiosk --config $(CONFIG)
 
+# kiosk-explainer is the process that talks to a language model; it is installed beside
+# welfare-kiosk, which starts it only when kiosk.conf names a model server.
 build: check-swift
 	$(SWIFT) build -c release --product welfare-kiosk
+	$(SWIFT) build -c release --product kiosk-explainer
 
 build-debug: check-swift
 	$(SWIFT) build
@@ -28,9 +31,9 @@ test: deps build-debug llm-venv
 	./.build/debug/welfare-kiosk rules test --config $(CONFIG)
 	KIOSK_BIN=$(CURDIR)/.build/debug/welfare-kiosk LLM_VENV=$(CURDIR)/$(LLM_VENV) $(SWIFT) test
 
-# Builds both executables so the first-frame figure measures the real welfare-kiosk binary.
-bench: deps check-swift
-	$(SWIFT) build -c release --product welfare-kiosk
+# Builds the kiosk's executables first so the figures measure the real welfare-kiosk binary and
+# the real path through kiosk-explainer.
+bench: deps build
 	$(SWIFT) run -c release kiosk-bench --json
 
 deps:

@@ -3,11 +3,21 @@ import PackageDescription
 
 // Modules follow the layers in ../shared/STYLE.md: each holds one job and depends only on the
 // layers beneath it. The executables are thin shells over the libraries.
+// The kiosk's release binaries carry the Swift runtime and Foundation inside them: a kiosk
+// machine needs no Swift installed, and the kiosk keeps only the pages it uses resident
+// (27 MB on its first screen instead of 32 MB with the shared libraries). Debug builds, which
+// the tests use, link dynamically and quickly. lld, because gold repeats glibc's link-time
+// notes about functions inside the static Foundation as warnings on every release build.
+let staticSwiftInRelease: [LinkerSetting] = [.unsafeFlags(["-static-stdlib", "-use-ld=lld"], .when(configuration: .release))]
+// Compiled in the same mode, so the executable's autolink entries name the static libraries.
+let staticSwiftCompileInRelease: [SwiftSetting] = [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))]
+
 let package = Package(
     name: "welfare-kiosk",
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "welfare-kiosk", targets: ["welfare-kiosk"]),
+        .executable(name: "kiosk-explainer", targets: ["kiosk-explainer"]),
         .executable(name: "kiosk-bench", targets: ["kiosk-bench"]),
     ],
     dependencies: [
@@ -31,6 +41,10 @@ let package = Package(
             name: "CSodium",
             providers: [.apt(["libsodium-dev"])]
         ),
+        .systemLibrary(
+            name: "CHangul",
+            providers: [.apt(["libhangul-dev"])]
+        ),
 
         // MARK: - Libraries, lowest layer first
         .target(name: "TextLayout"),
@@ -39,23 +53,42 @@ let package = Package(
         // Seeded households for tests and benchmarks, the same on every machine.
         .target(name: "SeededRandom"),
         .target(name: "Settings", dependencies: ["TOMLKit", "TextLayout"]),
+        // Korean typed on the kiosk itself: 두벌식 composition by libhangul.
+        .target(name: "HangulInput", dependencies: ["CHangul", "TextLayout"]),
         .target(name: "Rules", dependencies: ["Yams"]),
         .target(name: "SessionLog", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
-        .target(name: "Explainer", dependencies: ["Rules", "Settings", .product(name: "AsyncHTTPClient", package: "async-http-client")]),
-        .target(name: "KioskApp", dependencies: ["Terminal", "TextLayout", "Settings", "Rules", "SessionLog", "CQrencode", "CSodium"]),
+        // What the kiosk and the explainer say to each other; no HTTP, so the kiosk stays small.
+        .target(name: "Explanations"),
+        .target(name: "Explainer", dependencies: ["Explanations", "Rules", "Settings"]),
+        // The model server over HTTP: kept apart because SwiftNIO would add megabytes to any
+        // process that links it, and the kiosk itself does not.
+        .target(name: "ExplainerHTTP", dependencies: ["Explainer", "Settings", .product(name: "AsyncHTTPClient", package: "async-http-client")]),
+        .target(name: "KioskApp", dependencies: ["Terminal", "TextLayout", "Settings", "Rules", "SessionLog", "Explanations", "Explainer", "HangulInput", "CQrencode", "CSodium"]),
 
         // MARK: - Executables
         .executableTarget(
             name: "welfare-kiosk",
             dependencies: [
-                "KioskApp", "Rules", "Settings", "Terminal", "SessionLog", "Explainer",
+                "KioskApp", "Rules", "Settings", "Terminal", "SessionLog", "Explainer", "Explanations",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            swiftSettings: staticSwiftCompileInRelease,
+            linkerSettings: staticSwiftInRelease
+        ),
+        // The explainer's process: the only one that links the HTTP client (see Explanations).
+        .executableTarget(
+            name: "kiosk-explainer",
+            dependencies: [
+                "Explainer", "ExplainerHTTP", "Explanations", "Rules", "Settings",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: staticSwiftCompileInRelease,
+            linkerSettings: staticSwiftInRelease
         ),
         .executableTarget(
             name: "kiosk-bench",
             dependencies: [
-                "KioskApp", "Rules", "Settings", "Terminal", "TerminalTesting", "TextLayout", "SessionLog", "Explainer", "SeededRandom",
+                "KioskApp", "Rules", "Settings", "Terminal", "TerminalTesting", "TextLayout", "SessionLog", "Explainer", "ExplainerHTTP", "Explanations", "SeededRandom",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -70,10 +103,11 @@ let package = Package(
             exclude: ["__Snapshots__"]
         ),
         .testTarget(name: "SettingsTests", dependencies: ["Settings"]),
+        .testTarget(name: "HangulInputTests", dependencies: ["HangulInput"]),
         .testTarget(name: "RulesTests", dependencies: ["Rules", "SeededRandom"]),
-        .testTarget(name: "ExplainerTests", dependencies: ["Explainer", "Rules", "Settings"]),
+        .testTarget(name: "ExplainerTests", dependencies: ["Explainer", "ExplainerHTTP", "Explanations", "Rules", "Settings"]),
         .testTarget(
-            name: "KioskAppTests", dependencies: ["KioskApp", "TerminalTesting", "Terminal", "Settings", "Rules", "SessionLog", "TextLayout", "SeededRandom"],
+            name: "KioskAppTests", dependencies: ["KioskApp", "TerminalTesting", "Terminal", "Settings", "Rules", "SessionLog", "TextLayout", "SeededRandom", "Explanations", "HangulInput", .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["__Snapshots__"]
         ),
         .testTarget(name: "SessionLogTests", dependencies: ["SessionLog", .product(name: "GRDB", package: "GRDB.swift")]),

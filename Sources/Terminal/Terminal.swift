@@ -15,8 +15,19 @@ public protocol Terminal: AnyObject {
     /// The next input event, or `nil` when none arrives within `timeout`.
     func nextEvent(timeout: Duration) -> InputEvent?
 
+    /// Like `nextEvent(timeout:)`, but also returns `nil` early when `descriptor` becomes
+    /// readable: the kiosk sleeps on the keyboard and on news from the explainer together.
+    func nextEvent(timeout: Duration, wakingOn descriptor: Int32?) -> InputEvent?
+
     /// Restores the terminal to how it was found. Safe to call more than once.
     func shutdown()
+}
+
+extension Terminal {
+    /// Backends with nothing to wait on (the in-memory terminal) ignore the descriptor.
+    public func nextEvent(timeout: Duration, wakingOn descriptor: Int32?) -> InputEvent? {
+        nextEvent(timeout: timeout)
+    }
 }
 
 /// What one `present` wrote.

@@ -88,16 +88,42 @@ private func firstFrame() -> (milliseconds: Double, residentMegabytes: Double)? 
     return (median(times), resident)
 }
 
-/// The binary measured: `welfare-kiosk` beside this one (`make bench` builds both), else this
-/// binary's `--kiosk-child` mode, which runs the same `KioskLaunch`.
-private var kioskCommand: [String] {
+/// The binary measured: `welfare-kiosk` beside this one, built first when run from the
+/// repository (`swift run -c release kiosk-bench` builds only the bench, and a stale or missing
+/// kiosk would measure the wrong program); else this binary's `--kiosk-child` mode, which runs
+/// the same `KioskLaunch` but carries the bench's own code besides.
+private let kioskCommand: [String] = {
     let own = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
     let sibling = own.deletingLastPathComponent().appendingPathComponent("welfare-kiosk").path
+    _ = siblingsBuilt
     if FileManager.default.isExecutableFile(atPath: sibling) {
         return [sibling, "--config", "kiosk.conf"]
     }
+    FileHandle.standardError.write(Data(
+        "kiosk-bench: measuring this binary's --kiosk-child mode; build welfare-kiosk for the real figure\n".utf8))
     return [own.path, "--kiosk-child", "kiosk.conf"]
-}
+}()
+
+/// `welfare-kiosk` and `kiosk-explainer` built in this binary's configuration, once, when this
+/// is the package's folder; the build's output goes to standard error, keeping standard output
+/// JSON.
+let siblingsBuilt: Void = {
+    let configuration = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        .deletingLastPathComponent().lastPathComponent
+    guard FileManager.default.fileExists(atPath: "Package.swift"), ["release", "debug"].contains(configuration) else { return }
+    for product in ["welfare-kiosk", "kiosk-explainer"] {
+        let build = Process()
+        build.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        build.arguments = ["swift", "build", "-c", configuration, "--product", product]
+        build.standardOutput = FileHandle.standardError
+        do {
+            try build.run()
+            build.waitUntilExit()
+        } catch {
+            FileHandle.standardError.write(Data("kiosk-bench: cannot build \(product): \(error)\n".utf8))
+        }
+    }
+}()
 
 private func startKioskOnce() -> (milliseconds: Double, residentMegabytes: Double)? {
     let clock = ContinuousClock()

@@ -1,5 +1,7 @@
 import Dispatch
 import Explainer
+import ExplainerHTTP
+import Explanations
 import Foundation
 import Glibc
 import Rules
@@ -42,9 +44,13 @@ func runExplainerBenchmarks() -> [BenchmarkResult] {
     }
     precondition(!text.isEmpty)
     var results = [BenchmarkResult(name: "explain.template_ms", value: median(times), unit: "ms")]
-    if let overhead = firstCharacterOverhead(evaluation: evaluation, locales: locales) {
-        results.append(BenchmarkResult(name: "explain.first_char_overhead_ms", value: median(overhead), unit: "ms"))
-        results.append(BenchmarkResult(name: "explain.first_char_overhead_p95_ms", value: percentile(overhead, 0.95), unit: "ms"))
+    var worker: [Double] = []
+    if let overhead = firstCharacterOverhead(evaluation: evaluation, locales: locales, worker: &worker) {
+        // The figure the issue names is the kiosk's real path, through the worker process.
+        let kiosk = worker.isEmpty ? overhead : worker
+        results.append(BenchmarkResult(name: "explain.first_char_overhead_ms", value: median(kiosk), unit: "ms"))
+        results.append(BenchmarkResult(name: "explain.first_char_overhead_p95_ms", value: percentile(kiosk, 0.95), unit: "ms"))
+        results.append(BenchmarkResult(name: "explain.first_char_overhead_in_process_ms", value: median(overhead), unit: "ms"))
     }
     return results
 }
@@ -59,7 +65,9 @@ private final class Samples: Sendable {
     let values = Mutex<[Double]>([])
 }
 
-private func firstCharacterOverhead(evaluation: Evaluation, locales: LocaleBundle) -> [Double]? {
+/// From the server's first content byte to the first checked sentence in this process, and the
+/// same through the worker (`worker`), which is the kiosk's real path.
+private func firstCharacterOverhead(evaluation: Evaluation, locales: LocaleBundle, worker: inout [Double]) -> [Double]? {
     let stamp = FileManager.default.temporaryDirectory.appendingPathComponent("kiosk-bench-stamp-\(getpid())").path
     let server = Process()
     server.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -83,16 +91,23 @@ private func firstCharacterOverhead(evaluation: Evaluation, locales: LocaleBundl
     let encoded = Data(answer.utf8).base64EncodedString()
         .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
     let url = URL(string: "http://127.0.0.1:\(port)/ok/\(encoded)")!
+    let values = inProcess(url: url, evaluation: evaluation, locales: locales, stamp: stamp)
+    worker = throughWorker(url: url, evaluation: evaluation, stamp: stamp)
+    return values.isEmpty ? nil : values
+}
+
+/// The client, the filter and the guard in this process.
+private func inProcess(url: URL, evaluation: Evaluation, locales: LocaleBundle, stamp: String) -> [Double] {
     let samples = Samples()
     let done = DispatchSemaphore(value: 0)
     Task {
-        let explainer = Explainer(settings: ExplainerSettings(endpoint: url, explainPrompt: ""), locales: locales)
+        let explainer = Explainer.connecting(settings: ExplainerSettings(endpoint: url, explainPrompt: ""), locales: locales)
         for _ in 0..<30 {
             var firstAt: UInt64?
             for await event in explainer.explain(evaluation, language: .ko) {
                 if case .sentence = event, firstAt == nil { firstAt = monotonicNanoseconds() }
             }
-            if let firstAt, let text = try? String(contentsOfFile: stamp, encoding: .utf8), let sent = UInt64(text), firstAt > sent {
+            if let firstAt, let sent = stamped(stamp), firstAt > sent {
                 samples.values.withLock { $0.append(Double(firstAt - sent) / 1e6) }
             }
         }
@@ -100,6 +115,43 @@ private func firstCharacterOverhead(evaluation: Evaluation, locales: LocaleBundl
         done.signal()
     }
     done.wait()
-    let values = samples.values.withLock { $0 }
-    return values.isEmpty ? nil : values
+    return samples.values.withLock { $0 }
+}
+
+/// The kiosk's real path: kiosk-explainer (built beside this binary) does the above and sends
+/// each checked sentence over its socket; the kiosk's side waits on the wake descriptor as its
+/// event loop does.
+private func throughWorker(url: URL, evaluation: Evaluation, stamp: String) -> [Double] {
+    _ = siblingsBuilt
+    guard let executable = WorkerLocation.beside(CommandLine.arguments[0]) else {
+        FileHandle.standardError.write(Data("explain.first_char_overhead_ms: kiosk-explainer is not built beside kiosk-bench; measuring in-process only\n".utf8))
+        return []
+    }
+    let service = WorkerExplanationService(
+        configuration: .init(executable: executable, arguments: ["--config", "kiosk.conf", "--llm", url.absoluteString],
+                             watchdog: .seconds(30)),
+        fallback: { _ in "" })
+    defer { service.shutdown() }
+    let request = ExplanationRequest(subject: .result, facts: FactsJSON.encode(evaluation.facts.facts),
+                                     day: evaluation.day.description, language: "ko")
+    var values: [Double] = []
+    for _ in 0..<30 {
+        let ticket = service.begin(request)
+        var firstAt: UInt64?
+        var finished = false
+        while !finished {
+            var descriptor = pollfd(fd: service.wakeDescriptor!, events: Int16(POLLIN), revents: 0)
+            _ = poll(&descriptor, 1, 1000)
+            for (from, event) in service.poll() where from == ticket {
+                if case .sentence = event, firstAt == nil { firstAt = monotonicNanoseconds() }
+                if case .finished = event { finished = true }
+            }
+        }
+        if let firstAt, let sent = stamped(stamp), firstAt > sent { values.append(Double(firstAt - sent) / 1e6) }
+    }
+    return values
+}
+
+private func stamped(_ path: String) -> UInt64? {
+    (try? String(contentsOfFile: path, encoding: .utf8)).flatMap { UInt64($0) }
 }

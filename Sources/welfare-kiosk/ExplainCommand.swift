@@ -1,5 +1,6 @@
 import ArgumentParser
 import Explainer
+import Explanations
 import Foundation
 import Rules
 import Settings
@@ -71,10 +72,16 @@ struct ExplainCommand: AsyncParsableCommand {
         }
         let explainer = Explainer(settings: settings, locales: locales)
         var outcome: ExplanationOutcome?
-        for await event in explainer.explain(evaluation, language: lang) {
-            if case .finished(let o) = event { outcome = o }
+        if settings.endpoint == nil {
+            for await event in explainer.explain(evaluation, language: lang) {
+                if case .finished(let o) = event { outcome = o }
+            }
+        } else {
+            // The model is reached through kiosk-explainer, as the kiosk reaches it: this binary
+            // carries no HTTP client.
+            outcome = try explainThroughWorker(evaluation: evaluation, language: lang, settings: settings,
+                                               templates: explainer)
         }
-        await explainer.shutdown()
         guard let outcome else { throw fail("the explanation ended without a result") }
         switch format {
         case .text:
@@ -89,6 +96,32 @@ struct ExplainCommand: AsyncParsableCommand {
             ]
             let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
             print(String(decoding: data, as: UTF8.self))
+        }
+    }
+
+    /// Runs one request through a `kiosk-explainer` beside this binary and waits for its end.
+    private func explainThroughWorker(evaluation: Evaluation, language: Language, settings: ExplainerSettings,
+                                      templates: Explainer) throws -> ExplanationOutcome {
+        guard let executable = WorkerLocation.beside(CommandLine.arguments[0]) else {
+            throw fail("kiosk-explainer is not installed beside welfare-kiosk; build it with `swift build --product kiosk-explainer`")
+        }
+        var arguments = ["--config", configOption.path]
+        if let endpoint = settings.endpoint { arguments += ["--llm", endpoint.absoluteString] }
+        if let deadlineMs { arguments += ["--deadline-ms", String(deadlineMs)] }
+        let service = WorkerExplanationService(
+            configuration: .init(executable: executable, arguments: arguments, errors: .inherit,
+                                 watchdog: settings.totalDeadline + .milliseconds(100)),
+            fallback: { _ in templates.templateExplanation(evaluation, language: language) })
+        defer { service.shutdown() }
+        let request = ExplanationRequest(subject: .result, facts: FactsJSON.encode(evaluation.facts.facts),
+                                         day: evaluation.day.description, language: language.rawValue)
+        let ticket = service.begin(request)
+        while true {
+            var descriptor = pollfd(fd: service.wakeDescriptor ?? -1, events: Int16(POLLIN), revents: 0)
+            _ = poll(&descriptor, 1, 50)
+            for (from, event) in service.poll() where from == ticket {
+                if case .finished(let outcome) = event { return outcome }
+            }
         }
     }
 }

@@ -38,4 +38,13 @@ struct CivilTimeTests {
         let want: [Int] = [2025, 11, 30, 0]
         #expect([civil.year, civil.month, civil.day, civil.hour] == want)
     }
+
+    @Test(arguments: [0.0, 1_764_150_108.0, 951_782_400.0, -1.0, 4_102_444_799.9, 1_709_164_800.5])
+    func timestampsAreWhatISO8601DateFormatterWrites(seconds: Double) {
+        let date = Date(timeIntervalSince1970: seconds)
+        #expect(CivilTime.utcTimestamp(date) == ISO8601DateFormatter().string(from: date))
+        let basic = ISO8601DateFormatter()
+        basic.formatOptions = [.withYear, .withMonth, .withDay, .withTime, .withTimeZone]
+        #expect(CivilTime.utcTimestamp(date, basic: true) == basic.string(from: date))
+    }
 }

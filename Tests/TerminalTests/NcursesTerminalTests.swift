@@ -157,4 +157,30 @@ private func physicalRow(_ y: Int, width: Int) -> String {
             _ = try NcursesTerminal(palette: testPalette(), device: device, kioskSignals: false)
         }
     }
+
+    /// The kiosk sleeps on the keyboard and the explainer together: news on the descriptor
+    /// ends the wait at once, and keys (whole escape sequences included) still come first.
+    @Test func aWakeDescriptorEndsTheWaitWithoutLosingKeys() throws {
+        let pty = PseudoTerminal(size: Size(width: 40, height: 10))
+        let device = TerminalDevice(inputDescriptor: pty.follower, outputDescriptor: pty.follower, type: "xterm-256color")
+        let terminal = try NcursesTerminal(palette: testPalette(), device: device, kioskSignals: false)
+        defer { terminal.shutdown() }
+        var ends: [Int32] = [-1, -1]
+        #expect(pipe(&ends) == 0)
+        defer { ends.forEach { close($0) } }
+        let clock = ContinuousClock()
+
+        var waited = clock.measure { #expect(terminal.nextEvent(timeout: .milliseconds(150), wakingOn: ends[0]) == nil) }
+        #expect(waited >= .milliseconds(140), "nothing to wake for: the whole timeout")
+
+        var byte: UInt8 = 1
+        _ = write(ends[1], &byte, 1)
+        waited = clock.measure { #expect(terminal.nextEvent(timeout: .seconds(5), wakingOn: ends[0]) == nil) }
+        #expect(waited < .milliseconds(100), "woken after \(waited)")
+        _ = read(ends[0], &byte, 1)  // the kiosk drains its wake pipe when it collects the news
+
+        pty.type("\u{1B}OB가")
+        #expect(terminal.nextEvent(timeout: .seconds(1), wakingOn: ends[0]) == .key(.down))
+        #expect(terminal.nextEvent(timeout: .seconds(1), wakingOn: ends[0]) == .key(.character("가")))
+    }
 }

@@ -1,3 +1,4 @@
+import Explanations
 import Foundation
 import Rules
 import SessionLog
@@ -17,17 +18,21 @@ public final class KioskApp {
     public internal(set) var state: KioskState
     /// Where each session goes when it ends (the anonymous log; in memory for tests).
     public let recorder: any SessionRecorder
+    /// Explains the results and answers follow-up questions, never blocking the loop.
+    public let explanations: any ExplanationService
     /// Monotonic time since some fixed start; tests pass a clock they move by hand.
     let now: () -> Duration
     /// Staff mode's PIN, lock and background jobs (KioskApp+Staff.swift).
     public let staffDesk: StaffDesk
 
+    /// `explanations` nil: the templates, in this process (`LocalExplanationService`).
     public init(terminal: any Terminal, resources: KioskResources, rules: RuleBook,
                 recorder: any SessionRecorder = MemorySessionRecorder(), clock: (() -> Duration)? = nil,
-                staff: StaffAccess? = nil) {
+                explanations: (any ExplanationService)? = nil, staff: StaffAccess? = nil) {
         self.terminal = terminal
         self.resources = resources
         self.recorder = recorder
+        self.explanations = explanations ?? LocalExplanationService(rules: rules, locales: resources.locales, centre: resources.config.centre)
         self.staffDesk = StaffDesk(access: staff ?? StaffAccess(config: resources.config))
         let start = ContinuousClock.now
         self.now = clock ?? { ContinuousClock.now - start }
@@ -46,9 +51,11 @@ public final class KioskApp {
         start()
         while true {
             // A short wait keeps resizes prompt and the idle countdown ticking each second.
-            if let event = terminal.nextEvent(timeout: .milliseconds(250)) {
+            // The wait also ends when the explainer has news, so its words appear as they come.
+            if let event = terminal.nextEvent(timeout: .milliseconds(250), wakingOn: explanations.wakeDescriptor) {
                 handle(event)
             }
+            pollExplanations()
             tick()
             exitIfRequested()
         }
@@ -63,6 +70,7 @@ public final class KioskApp {
 
     /// Writes what the log has pending; for shutdown.
     public func shutdown() {
+        explanations.shutdown()
         recorder.close()
     }
 
@@ -102,6 +110,7 @@ public final class KioskApp {
     /// Replaces the whole state: every answer, draft and choice is gone, the screen is cleared
     /// and the attract screen shown, in the kiosk's starting language.
     public func wipe() {
+        explanations.cancelAll()
         sessionEnded(state.session)
         let language = resources.config.kiosk.language
         // A kiosk that runs past midnight applies the new day's rules to the next citizen.
@@ -140,7 +149,7 @@ public final class KioskApp {
         return true
     }
 
-    private func present() -> PresentStats {
+    func present() -> PresentStats {
         shownPhase = idlePhase
         return terminal.present(render())
     }
@@ -155,6 +164,10 @@ public final class KioskApp {
         if takeStaffSequenceKey(key) { return }
         if state.showsHelp {
             state.showsHelp = false
+            return
+        }
+        if state.step == .ask {
+            handleAsk(key)
             return
         }
         if state.step == .attract || state.step == .goodbye, key != .function(1), key != .character("?"),
@@ -219,6 +232,10 @@ public final class KioskApp {
         guard !isTooSmall else { return }
         if state.showsHelp {
             state.showsHelp = false
+            return
+        }
+        if state.step == .ask {
+            tapAsk(x: x, y: y)
             return
         }
         let layout = PageLayout(currentPage, size: terminal.size, scroll: state.scroll)
@@ -292,6 +309,7 @@ public final class KioskApp {
             state.session.showResults()
             state.results = state.session.results
             resultPageCache = nil
+            beginExplanation()
         case .review:
             state.detail = nil
             state.session.back()
@@ -307,7 +325,14 @@ public final class KioskApp {
             state.session.language = language
             state.session.goodbye()
             state.idle.lastActivity = now()
+        case .askSuggested(let question):
+            ask(question)
+            return
+        case .openKeyboard:
+            openKeyboard()
+            return
         }
+        followUpsFollowStep()
         if state.step != stepBefore || state.session.question?.fact != factBefore {
             enteredPage()
         } else if let rejection = state.session.rejection {
@@ -320,6 +345,9 @@ public final class KioskApp {
     private func back() {
         switch state.step {
         case .attract, .goodbye:
+            return
+        case .ask, .answer:
+            leaveAsk()
             return
         case .language:
             state.choosingLanguage = false
@@ -344,6 +372,7 @@ public final class KioskApp {
         default:
             state.session.back()
         }
+        followUpsFollowStep()
         enteredPage()
         if state.step == .language {
             // Back on the language choice, the focus is on the language in use.

@@ -1,3 +1,4 @@
+import Explanations
 import Foundation
 import Rules
 import SessionLog
@@ -35,11 +36,27 @@ public enum KioskLaunch {
         }
         // Opened only once the screen is ours: the writer checks the log on its own thread, and a
         // log that cannot be opened drops and counts sessions rather than stopping the kiosk.
-        let app = KioskApp(terminal: terminal, resources: resources, rules: rules, recorder: LogSessionRecorder.open(config: resources.config))
+        let app = KioskApp(terminal: terminal, resources: resources, rules: rules, recorder: LogSessionRecorder.open(config: resources.config),
+                           explanations: explanations(resources: resources, rules: rules, configPath: configPath))
         // A marker left by an earlier maintenance exit outside systemd must not turn a later
         // crash into a "maintenance" stop.
         unlink(app.maintenanceMarker.path)
         app.run()
+    }
+
+    /// The templates in this process; with `[llm] endpoint` set, `kiosk-explainer` beside this
+    /// binary for the model, falling back to the same templates. A worker that cannot be found
+    /// is no reason to stop the kiosk: it explains with templates and the fallbacks are counted.
+    static func explanations(resources: KioskResources, rules: RuleBook, configPath: String) -> any ExplanationService {
+        let local = LocalExplanationService(rules: rules, locales: resources.locales, centre: resources.config.centre)
+        let llm = resources.config.llm
+        guard llm.endpoint != nil else { return local }
+        let executable = WorkerLocation.beside(CommandLine.arguments[0]) ?? WorkerLocation.executableName
+        let configuration = WorkerExplanationService.Configuration(
+            executable: executable, arguments: ["--config", configPath],
+            errors: .file(resources.config.paths.database.deletingLastPathComponent().appendingPathComponent("kiosk-explainer.log").path),
+            watchdog: llm.totalDeadline + .milliseconds(100))
+        return WorkerExplanationService(configuration: configuration, fallback: local.template(for:))
     }
 
     /// The day the rules are applied for: today where the kiosk stands.

@@ -28,6 +28,11 @@ public struct KioskState: Sendable {
     public var staff: StaffState?
     /// Progress through the staff key sequence on the attract screen.
     public var staffKeys = StaffKeySequence()
+    /// The results' plain explanation ("쉬운 설명") as it arrives; nil before the results.
+    public var explanation: ExplanationPanel?
+    /// A follow-up question being typed or answered, over the results or a detail page. The
+    /// typed text lives only here: leaving the screen or a wipe drops it.
+    public var ask: AskState?
 
     public var language: Language { session.language }
 
@@ -43,7 +48,7 @@ public struct KioskState: Sendable {
         case .privacy: .privacy
         case .question: .question
         case .review: .review
-        case .results: detail.map(Step.detail) ?? .results
+        case .results: ask.map { $0.isTyping ? .ask : .answer } ?? detail.map(Step.detail) ?? .results
         case .goodbye: .goodbye
         }
     }

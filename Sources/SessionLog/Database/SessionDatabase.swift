@@ -129,11 +129,7 @@ public final class SessionDatabase: Sendable {
 
     /// Moves the file and its companions aside under one timestamped name; returns that name.
     private static func moveAside(path: String, now: Date) throws -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
-        let stamp = formatter.string(from: now)
+        let stamp = CivilTime.utcTimestamp(now, basic: true)
         let manager = FileManager.default
         var target = "\(path).corrupt-\(stamp)"
         var attempt = 1
@@ -176,7 +172,7 @@ public final class SessionDatabase: Sendable {
     static func insertEvent(_ db: Database, kind: EventKind, detail: String, at date: Date) throws {
         try db.execute(
             sql: "INSERT INTO event (at, kind, detail) VALUES (?, ?, ?)",
-            arguments: [ISO8601DateFormatter().string(from: date), kind.rawValue, detail])
+            arguments: [CivilTime.utcTimestamp(date), kind.rawValue, detail])
     }
 
     /// The log's history, oldest first.

@@ -49,4 +49,19 @@ public struct CivilTime: Hashable, Sendable {
         let utcNoon = Date(timeIntervalSince1970: Double(days) * 86_400 + 12 * 3_600)
         return utcNoon.addingTimeInterval(-Double(timeZone.secondsFromGMT(for: utcNoon)))
     }
+
+    /// `date` in UTC as ISO 8601, "2026-11-26T09:41:48Z" (or basic, "20261126T094148Z"): what
+    /// `ISO8601DateFormatter` writes, without the ICU calendar it builds (megabytes of memory
+    /// for a fixed format).
+    public static func utcTimestamp(_ date: Date, basic: Bool = false) -> String {
+        let utc = CivilTime(date, timeZone: TimeZone(secondsFromGMT: 0)!)
+        let seconds = Int(date.timeIntervalSince1970.rounded(.down))
+        let ofDay = ((seconds % 86_400) + 86_400) % 86_400
+        let (minute, second) = ((ofDay % 3_600) / 60, ofDay % 60)
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        let year = String(utc.year)
+        return basic
+            ? "\(year)\(two(utc.month))\(two(utc.day))T\(two(utc.hour))\(two(minute))\(two(second))Z"
+            : "\(year)-\(two(utc.month))-\(two(utc.day))T\(two(utc.hour)):\(two(minute)):\(two(second))Z"
+    }
 }

@@ -127,9 +127,38 @@ public final class NcursesTerminal: Terminal {
 
     public func nextEvent(timeout: Duration) -> InputEvent? {
         guard isRunning else { return nil }
-        let (seconds, attoseconds) = timeout.components
-        let milliseconds = max(0, min(Int64(Int32.max), seconds * 1000 + attoseconds / 1_000_000_000_000_000))
-        wtimeout(window, Int32(milliseconds))
+        wtimeout(window, Int32(Self.milliseconds(timeout)))
+        return readEvent()
+    }
+
+    public func nextEvent(timeout: Duration, wakingOn descriptor: Int32?) -> InputEvent? {
+        guard isRunning else { return nil }
+        guard let descriptor else { return nextEvent(timeout: timeout) }
+        var descriptors = [
+            pollfd(fd: fileno(inputFile), events: Int16(POLLIN), revents: 0),
+            pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0),
+        ]
+        // A resize interrupts the poll (EINTR) and ncurses reports it on the next read.
+        let ready = poll(&descriptors, 2, Int32(Self.milliseconds(timeout)))
+        if ready > 0, descriptors[0].revents != 0 {
+            wtimeout(window, Int32(Self.milliseconds(timeout)))
+            return readEvent()
+        }
+        // Woken: the caller has news to show. Reading now could split a key whose bytes are
+        // still arriving (an arrow read as Escape, then "[B"), so the keyboard waits its turn.
+        if ready > 0 { return nil }
+        // Timed out or interrupted: only what ncurses holds already (a resize, read-ahead bytes).
+        wtimeout(window, 0)
+        return readEvent()
+    }
+
+    private static func milliseconds(_ duration: Duration) -> Int64 {
+        let (seconds, attoseconds) = duration.components
+        return max(0, min(Int64(Int32.max), seconds * 1000 + attoseconds / 1_000_000_000_000_000))
+    }
+
+    /// One event from ncurses within the window's current timeout.
+    private func readEvent() -> InputEvent? {
         while true {
             var character: wint_t = 0
             let result = wget_wch(window, &character)
