@@ -50,8 +50,8 @@ struct AskEndToEndTests {
             try kiosk.send("Enter")
         }
         try kiosk.waitForScreen("주거급여 composed in the field") { $0.contains("> 주거급여") }
-        // The function row: "묻기" is its fourth key.
-        try kiosk.send("5", "Right", "Right", "Right", "Enter")
+        // The function row: "묻기" is its fifth key.
+        try kiosk.send("5", "Right", "Right", "Right", "Right", "Enter")
         let title = localeString(language: "ko", section: "ask", key: "answer_title")
         let screen = try kiosk.waitForScreen("the answer") { $0.contains(title) && $0.contains("주거급여: ") }
         // The answer cites the pack's own words about the programme (here its documents).

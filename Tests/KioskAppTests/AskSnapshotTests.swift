@@ -18,6 +18,8 @@ struct AskSnapshotTests {
         case keyboardLatin = "ask-keyboard-latin"
         /// A suggested question answered.
         case answer = "ask-answer"
+        /// A detail page scrolled to its question buttons.
+        case detailQuestions = "detail-questions"
     }
 
     static let sizes = [Size(width: 80, height: 24), Size(width: 40, height: 12)]
@@ -47,6 +49,15 @@ struct AskSnapshotTests {
                 pilot.press(.function(3))
                 app.drain()
                 try AskTests.pressKey(at: JamoKeyboard.submit, app, pilot)
+            case .detailQuestions:
+                pilot.press(.character("1"))
+                app.drain()
+                let heading = AskFixture.text("ask.questions_heading", language)
+                for _ in 0..<30 where !pilot.screenText.contains(heading) {
+                    pilot.press(.character("+"))
+                    app.drain()
+                }
+                #expect(pilot.screenText.contains(heading))
             case .answer:
                 #expect(TouchJourneyTests.tap(.askSuggested(AskFixture.text("answer.suggest_documents", language)), app, pilot))
                 await AskFixture.settle(app)

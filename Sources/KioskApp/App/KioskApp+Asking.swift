@@ -163,6 +163,9 @@ extension KioskApp {
         guard var ask = state.ask else { return }
         ask.notice = nil
         switch key {
+        case .back:
+            leaveAsk()
+            return
         case .letter(let k):
             if let refused = ask.composer.type(k.ascii) { ask.notice = .tooLong(limit: refused.limit) }
         case .toggleMode:

@@ -17,6 +17,8 @@ enum KeyboardKey: Equatable {
     /// A jamo (a Latin letter in Latin mode), typed through the same 두벌식 mapping as a
     /// physical keyboard's letters.
     case letter(DubeolsikLayout.Key)
+    /// Back to the results, for a citizen with only the touch screen.
+    case back
     /// 한/영.
     case toggleMode
     case space
@@ -32,11 +34,11 @@ enum KeyboardKey: Equatable {
 /// pressed with Enter.
 enum JamoKeyboard {
     static let rows: [[KeyboardKey]] = DubeolsikLayout.rows.map { $0.map(KeyboardKey.letter) }
-        + [[.toggleMode, .space, .erase, .submit]]
+        + [[.back, .toggleMode, .space, .erase, .submit]]
 
     /// Where the submit key is: focus goes there once a physical keyboard types, so its
     /// Enter asks the question.
-    static let submit = KeyboardPosition(row: rows.count - 1, column: 3)
+    static let submit = KeyboardPosition(row: rows.count - 1, column: 4)
 
     static func key(at position: KeyboardPosition) -> KeyboardKey? {
         guard rows.indices.contains(position.row), rows[position.row].indices.contains(position.column) else { return nil }

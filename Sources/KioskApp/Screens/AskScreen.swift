@@ -64,7 +64,8 @@ struct AskScreen {
             let y = keysTop + r * keyHeight
             if r == rowCount - 1 {
                 // The function row spans the text width: its words need more room than a jamo.
-                let functionGap = max(gap, 1)
+                // At 40 columns its keys touch, as the jamo keys do, to give each word seven.
+                let functionGap = gap
                 let keyWidth = (textWidth - (row.count - 1) * functionGap) / row.count
                 rects.append(row.indices.map { Rect(x: originX + $0 * (keyWidth + functionGap), y: y, width: keyWidth, height: keyHeight) })
             } else {
@@ -75,6 +76,7 @@ struct AskScreen {
             labels.append(row.map { key in
                 switch key {
                 case .letter(let k): mode == .hangul ? String(k.jamo) : String(k.ascii)
+                case .back: context.text("ask.key_back")
                 case .toggleMode: context.text(mode == .hangul ? "ask.key_to_latin" : "ask.key_to_hangul")
                 case .space: context.text("ask.key_space")
                 case .erase: context.text("ask.key_erase")

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import HangulInput
 @testable import KioskApp
 import Rules
@@ -90,12 +91,12 @@ struct AskTests {
         let cells = (0..<screen.size.height).flatMap { y in (0..<screen.size.width).map { (x: $0, y: y) } }
         let preeditCell = try #require(cells.first { screen[$0.x, $0.y].grapheme == "가" })
         #expect(screen[preeditCell.x, preeditCell.y].style.underline)
-        try Self.pressKey(at: KeyboardPosition(row: 4, column: 1), app, pilot)  // space
+        try Self.pressKey(at: KeyboardPosition(row: 4, column: 2), app, pilot)  // space
         #expect(app.state.ask?.composer.text == "가 ")
         try Self.key("ㄴ", app, pilot)
-        try Self.pressKey(at: KeyboardPosition(row: 4, column: 2), app, pilot)  // erase
+        try Self.pressKey(at: KeyboardPosition(row: 4, column: 3), app, pilot)  // erase
         #expect(app.state.ask?.composer.fullText == "가 ")
-        try Self.pressKey(at: KeyboardPosition(row: 4, column: 3), app, pilot)  // submit
+        try Self.pressKey(at: KeyboardPosition(row: 4, column: 4), app, pilot)  // submit
         #expect(app.state.step == .answer)
         #expect(app.state.ask?.question == "가")
     }
@@ -127,10 +128,14 @@ struct AskTests {
         for jamo in "ㄷㅏㄹㄱ" { Self.tap(Self.position(of: jamo), app, pilot) }
         #expect(app.state.ask?.composer.preedit == "닭")
         #expect(pilot.screenText.contains("닭"))
-        Self.tap(KeyboardPosition(row: 4, column: 0), app, pilot)  // 한/영
+        Self.tap(KeyboardPosition(row: 4, column: 1), app, pilot)  // 한/영
         #expect(app.state.ask?.composer.mode == .latin)
         Self.tap(Self.position(of: "ㅁ"), app, pilot)
         #expect(app.state.ask?.composer.fullText == "닭a")
+        // The back key: a touch-only citizen leaves the keyboard, and the text with it.
+        Self.tap(KeyboardPosition(row: 4, column: 0), app, pilot)
+        #expect(app.state.step == .results)
+        #expect(app.state.ask == nil)
     }
 
     @Test("a physical keyboard types 두벌식 letters, F3 switches to Latin, and Enter then asks")
@@ -194,6 +199,14 @@ struct AskTests {
         #expect(!dumped.contains(question))
         recorder.close()
         #expect(recorder.writer.health.committed == 1)
+
+        // What the log does keep of the explanation: who explained and a latency band.
+        let queue = try DatabaseQueue(path: folder.appendingPathComponent("var/kiosk.sqlite").path)
+        let row = try queue.read { try Row.fetchOne($0, sql: "SELECT explainer, explainer_detail, latency_band FROM session") }
+        #expect(row?["explainer"] == "fallback")
+        #expect(row?["explainer_detail"] == "disabled")
+        #expect(row?["latency_band"] == "<=0.5s")
+        try queue.close()
 
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("var").path)
         #expect(files.contains("kiosk.sqlite"))
