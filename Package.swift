@@ -38,12 +38,12 @@ let package = Package(
             providers: [.apt(["libqrencode-dev"])]
         ),
         .systemLibrary(
-            name: "CSodium",
-            providers: [.apt(["libsodium-dev"])]
-        ),
-        .systemLibrary(
             name: "CHangul",
             providers: [.apt(["libhangul-dev"])]
+        ),
+        .systemLibrary(
+            name: "CSodium",
+            providers: [.apt(["libsodium-dev"])]
         ),
 
         // MARK: - Libraries, lowest layer first

@@ -34,6 +34,11 @@ public final class WorkerExplanationService: ExplanationService {
         }
     }
 
+    /// How long past the explainer's own total deadline the kiosk waits for the worker: the
+    /// worker's deadline runs from when it reads the request, and the citizen's from when the
+    /// kiosk sent it; half of the 100 ms the kiosk promises is for that hop and a busy machine.
+    public static let watchdogMargin = Duration.milliseconds(50)
+
     /// The template for a request, worked out in the kiosk (a millisecond or so).
     public typealias Fallback = (ExplanationRequest) -> String
 

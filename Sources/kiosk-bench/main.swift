@@ -39,7 +39,8 @@ struct KioskBench: ParsableCommand {
             ("explain", runExplainerBenchmarks),
             ("explain", runLocalTemplateBenchmarks),
             ("ask", runAskBenchmarks),
-            ("staff", runStaffBenchmarks),
+            ("demo", runDemoBenchmarks),
+            ("policy", runPolicyBenchmarks),
         ]
         for group in groups where only.isEmpty || only.contains(where: { $0.hasPrefix(group.prefix) || group.prefix.hasPrefix($0) }) {
             for result in group.run() where only.isEmpty || only.contains(where: { result.name.hasPrefix($0) }) {

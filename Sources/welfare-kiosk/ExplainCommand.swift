@@ -110,7 +110,7 @@ struct ExplainCommand: AsyncParsableCommand {
         if let deadlineMs { arguments += ["--deadline-ms", String(deadlineMs)] }
         let service = WorkerExplanationService(
             configuration: .init(executable: executable, arguments: arguments, errors: .inherit,
-                                 watchdog: settings.totalDeadline + .milliseconds(100)),
+                                 watchdog: settings.totalDeadline + WorkerExplanationService.watchdogMargin),
             fallback: { _ in templates.templateExplanation(evaluation, language: language) })
         defer { service.shutdown() }
         let request = ExplanationRequest(subject: .result, facts: FactsJSON.encode(evaluation.facts.facts),

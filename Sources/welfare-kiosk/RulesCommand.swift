@@ -73,8 +73,21 @@ struct RulesCommand: ParsableCommand {
                     continue
                 }
                 let programmes = pack.programs.count == 1 ? "1 programme" : "\(pack.programs.count) programmes"
+                // The demo personas beside a pack are checked with it: a persona that no longer
+                // fits the vocabulary would only show up when staff open demo mode.
+                var personas = ""
+                let personasFile = (directory as NSString).appendingPathComponent(Personas.relativePath)
+                if FileManager.default.fileExists(atPath: personasFile) {
+                    do {
+                        personas = ", \(try Personas.load(file: personasFile, vocabulary: pack.facts).count) demo personas"
+                    } catch {
+                        for d in error.diagnostics { FileHandle.standardError.write(Data((d.description + "\n").utf8)) }
+                        broken = true
+                        continue
+                    }
+                }
                 print("\(directory): \(pack.id) \(pack.version) — \(programmes), \(pack.facts.count) facts, "
-                    + "\(pack.parameters.count) parameters, covers \(pack.coverage.from)…\(pack.coverage.to); no errors")
+                    + "\(pack.parameters.count) parameters\(personas), covers \(pack.coverage.from)…\(pack.coverage.to); no errors")
             }
             if broken { throw ExitCode(2) }
         }

@@ -51,10 +51,14 @@ enum Action: Hashable {
     case review
     case open(ProgramRef)
     case finish
-    /// A button on a staff screen (KioskApp+Staff.swift).
-    case staff(StaffAction)
     /// A suggested question, in the citizen's language, asked at once.
     case askSuggested(String)
     /// The keyboard for a question of the citizen's own.
     case openKeyboard
+    /// A button on a staff screen (KioskApp+Staff.swift).
+    case staff(StaffAction)
+    /// Demo mode's own buttons (persona list).
+    case demo(DemoAction)
+    /// The policy browser's buttons.
+    case policy(PolicyAction)
 }

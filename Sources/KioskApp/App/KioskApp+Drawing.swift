@@ -16,6 +16,10 @@ extension KioskApp {
     /// The page for the current state.
     var currentPage: Page {
         let context = context
+        if let page = demoListPage(context) { return page }
+        if let policy = state.policy, let book = policyBook {
+            return PolicyPages.page(policy, book: book, input: state.input, context: context)
+        }
         switch state.step {
         case .attract: return ArrivalPages.attract(context)
         case .language: return ArrivalPages.language(context, current: state.language)
@@ -67,10 +71,11 @@ extension KioskApp {
         if state.step == .ask {
             drawAsk(in: &buffer)
         } else {
-            let layout = PageLayout(currentPage, size: terminal.size, scroll: state.scroll)
+            let layout = PageLayout(currentPage, size: demoPageSize ?? terminal.size, scroll: state.scroll)
             layout.draw(in: &buffer, focus: state.focus, moreUp: catalog.text("nav.more_up"), moreDown: catalog.text("nav.more_down"))
         }
-        if case .warning(let seconds) = idlePhase, state.step != .goodbye {
+        drawDemoBanner(in: &buffer)
+        if case .warning(let seconds) = idlePhase, state.step != .goodbye, state.demo == nil {
             IdleWarning(catalog: catalog, seconds: seconds).draw(in: &buffer)
         } else if state.showsHelp {
             HelpPanel(catalog: catalog, placeholders: resources.config.centre.placeholders(in: state.language))

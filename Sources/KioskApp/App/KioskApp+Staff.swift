@@ -172,6 +172,8 @@ extension KioskApp {
     /// Opens a staff menu item: the one place that says what each item does.
     func open(_ item: StaffMenuItem) {
         switch item {
+        case .demo: openDemo()
+        case .policy: openPolicyBrowser()
         case .statistics: openStatistics(month: nil)
         case .health: openHealth()
         case .language:

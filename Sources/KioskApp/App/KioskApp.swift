@@ -24,6 +24,8 @@ public final class KioskApp {
     let now: () -> Duration
     /// Staff mode's PIN, lock and background jobs (KioskApp+Staff.swift).
     public let staffDesk: StaffDesk
+    /// The kiosk clock's reading now, for the staff tools' timers.
+    var clockNow: Duration { now() }
 
     /// `explanations` nil: the templates, in this process (`LocalExplanationService`).
     public init(terminal: any Terminal, resources: KioskResources, rules: RuleBook,
@@ -81,6 +83,8 @@ public final class KioskApp {
     @discardableResult
     public func tick() -> PresentStats? {
         if state.staff != nil { return tickStaff() }
+        if state.demo != nil { return tickDemo() ? present() : nil }
+        if state.policy != nil { return tickPolicy() ? present() : nil }
         guard state.step != .attract || state.choosingLanguage else { return nil }
         let config = resources.config.kiosk
         if state.step == .goodbye {
@@ -161,7 +165,8 @@ public final class KioskApp {
         // (^C, ^Z, ^\) are not a citizen's answer to anything: they do nothing at all.
         guard !isTooSmall else { return }
         if case .control = key { return }
-        if takeStaffSequenceKey(key) { return }
+        if handleDemoKey(key) || handlePolicyKey(key) { return }
+        if !showsStaffTool, takeStaffSequenceKey(key) { return }
         if state.showsHelp {
             state.showsHelp = false
             return
@@ -170,7 +175,7 @@ public final class KioskApp {
             handleAsk(key)
             return
         }
-        if state.step == .attract || state.step == .goodbye, key != .function(1), key != .character("?"),
+        if !showsStaffTool, state.step == .attract || state.step == .goodbye, key != .function(1), key != .character("?"),
            !(key == .enter && currentPage.choices.indices.contains(state.focus) && currentPage.choices[state.focus].action == .help),
            !Self.movesFocus(key) {
             // Any key starts (or starts over), except those that reach the help button.
@@ -230,6 +235,8 @@ public final class KioskApp {
 
     private func tap(x: Int, y: Int) {
         guard !isTooSmall else { return }
+        if tapDemo() { return }
+        notePolicyTouch()
         if state.showsHelp {
             state.showsHelp = false
             return
@@ -241,7 +248,7 @@ public final class KioskApp {
         let layout = PageLayout(currentPage, size: terminal.size, scroll: state.scroll)
         if let index = layout.choice(atX: x, y: y) {
             perform(currentPage.choices[index].action)
-        } else if state.step == .attract || state.step == .goodbye {
+        } else if !showsStaffTool, state.step == .attract || state.step == .goodbye {
             perform(state.step == .attract ? .start : .restart)
         } else if y == layout.viewport.lowerBound - 1, layout.canScrollUp {
             scroll(by: -max(1, layout.viewport.count - 1), layout: layout)
@@ -252,7 +259,7 @@ public final class KioskApp {
 
     // MARK: - Actions
 
-    private func perform(_ action: Action) {
+    func perform(_ action: Action) {
         let stepBefore = state.step
         let factBefore = state.session.question?.fact
         switch action {
@@ -315,6 +322,12 @@ public final class KioskApp {
             state.session.back()
         case .open(let program):
             state.detail = program
+        case .demo(let demo):
+            performDemo(demo)
+            return
+        case .policy(let policy):
+            performPolicy(policy)
+            return
         case .staff:
             performStaff(action)
             return

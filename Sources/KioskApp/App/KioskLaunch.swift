@@ -55,7 +55,7 @@ public enum KioskLaunch {
         let configuration = WorkerExplanationService.Configuration(
             executable: executable, arguments: ["--config", configPath],
             errors: .file(resources.config.paths.database.deletingLastPathComponent().appendingPathComponent("kiosk-explainer.log").path),
-            watchdog: llm.totalDeadline + .milliseconds(100))
+            watchdog: llm.totalDeadline + WorkerExplanationService.watchdogMargin)
         return WorkerExplanationService(configuration: configuration, fallback: local.template(for:))
     }
 

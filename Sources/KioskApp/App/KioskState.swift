@@ -24,15 +24,19 @@ public struct KioskState: Sendable {
     public var showsHelp = false
     /// The inactivity clock.
     public var idle: IdleTimer
-    /// Staff mode: when set, its screens are shown instead of the citizen's (KioskApp+Staff.swift).
-    public var staff: StaffState?
-    /// Progress through the staff key sequence on the attract screen.
-    public var staffKeys = StaffKeySequence()
     /// The results' plain explanation ("쉬운 설명") as it arrives; nil before the results.
     public var explanation: ExplanationPanel?
     /// A follow-up question being typed or answered, over the results or a detail page. The
     /// typed text lives only here: leaving the screen or a wipe drops it.
     public var ask: AskState?
+    /// Staff mode: when set, its screens are shown instead of the citizen's (KioskApp+Staff.swift).
+    public var staff: StaffState?
+    /// Progress through the staff key sequence on the attract screen.
+    public var staffKeys = StaffKeySequence()
+    /// Demo mode, while staff demonstrate the kiosk (see `DemoState`).
+    public var demo: DemoState?
+    /// The policy browser, while staff read the packs (see `PolicyState`).
+    public var policy: PolicyState?
 
     public var language: Language { session.language }
 

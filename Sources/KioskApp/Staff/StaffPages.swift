@@ -51,6 +51,8 @@ enum StaffPages {
 
     static func label(of item: StaffMenuItem, _ context: PageContext) -> String {
         switch item {
+        case .demo: context.text("demo.menu_item")
+        case .policy: context.text("policy.menu_item")
         case .statistics: context.text("staff.item_statistics")
         case .health: context.text("staff.item_health")
         case .language: context.text("staff.item_language", ["language": context.text(LocaleKey("language.\(context.catalog.language.rawValue)"))])

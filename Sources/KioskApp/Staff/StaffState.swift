@@ -61,6 +61,10 @@ public struct PinEntry: Sendable, Equatable {
 /// `StaffAction` cases handled in `KioskApp.performStaff(_:)`; `.` and Esc already lead back
 /// to the menu from any staff screen.
 public enum StaffMenuItem: String, Sendable, CaseIterable {
+    /// Personas auto-play a citizen session (KioskApp+Demo.swift).
+    case demo
+    /// Programmes and parameters by date, 초성 search, what-if (KioskApp+Policy.swift).
+    case policy
     case statistics
     case health
     /// Cycles the staff screens' language (ko, en, zh, vi).
@@ -68,7 +72,7 @@ public enum StaffMenuItem: String, Sendable, CaseIterable {
     case exitToMaintenance
 
     /// Menu order.
-    public static let all: [StaffMenuItem] = [.statistics, .health, .language, .exitToMaintenance]
+    public static let all: [StaffMenuItem] = [.demo, .policy, .statistics, .health, .language, .exitToMaintenance]
 }
 
 /// What a staff page's button does.

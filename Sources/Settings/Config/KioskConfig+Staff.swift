@@ -5,12 +5,16 @@ extension KioskConfig {
         public let pinHash: StaffPinHash?
         /// Inactivity after which a staff session returns to the citizen's attract screen.
         public let idleTimeout: Duration
+        /// The pause between two steps of a demo played continuously.
+        public let demoStep: Duration
     }
 
     static func readStaff(_ r: inout SettingsReader) -> Staff {
         let hash = r.read("staff", "pin_hash", default: "", StaffPinHash.convert)
         let idle = r.read("staff", "idle_seconds", default: 120, SettingsReader.integer(in: 30...3600))
-        return Staff(pinHash: hash.isEmpty ? nil : StaffPinHash(hash), idleTimeout: .seconds(idle))
+        let step = r.read("staff", "demo_step_seconds", default: 1.5, SettingsReader.number(in: 0.2...10))
+        return Staff(pinHash: hash.isEmpty ? nil : StaffPinHash(hash), idleTimeout: .seconds(idle),
+                     demoStep: .milliseconds(Int((step * 1000).rounded())))
     }
 }
 

@@ -26,7 +26,7 @@ import Testing
         if let url { arguments += ["--llm", url.absoluteString] }
         return WorkerExplanationService(
             configuration: .init(executable: executable, arguments: arguments, errors: .inherit,
-                                 watchdog: watchdog ?? deadline + .milliseconds(100), restartDelay: .zero),
+                                 watchdog: watchdog ?? deadline + WorkerExplanationService.watchdogMargin, restartDelay: .zero),
             fallback: { _ in Self.template })
     }
 

@@ -86,10 +86,10 @@ struct SimulateCommandTests {
 
 // MARK: - Support
 
-private let kioskConf = Fixture.repositoryRoot.appendingPathComponent("kiosk.conf").path
+let kioskConf = Fixture.repositoryRoot.appendingPathComponent("kiosk.conf").path
 
 /// A fresh folder, removed when the test ends.
-private final class SimulateFolder {
+final class SimulateFolder {
     let url: URL
 
     init() throws {
@@ -108,7 +108,7 @@ private final class SimulateFolder {
 }
 
 /// Runs the built `welfare-kiosk` (beside the test binary, or `$KIOSK_BIN`) to the end.
-private func runKiosk(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+func runKiosk(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
     let process = Process()
     let environment = ProcessInfo.processInfo.environment
     process.executableURL = environment["KIOSK_BIN"].map(URL.init(fileURLWithPath:))

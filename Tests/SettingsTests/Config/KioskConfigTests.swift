@@ -119,13 +119,16 @@ import Testing
             == #"kiosk.conf:2: [display] theme = "Default.toml": expected a theme file name without .toml (lowercase letters, digits, '-', '_')"#)
     }
 
-    @Test func outOfRangeNamesTheLimits() {
+    @Test func outOfRangeNamesTheLimits() throws {
         #expect(error("[kiosk]\nidle_seconds = 10 # too short\n")
             == "kiosk.conf:2: [kiosk] idle_seconds = 10: expected an integer from 15 to 3600")
         #expect(error("[kiosk]\nlanguage = \"jp\"\n")
             == #"kiosk.conf:2: [kiosk] language = "jp": expected one of "ko", "en", "zh", "vi""#)
         #expect(error("[kiosk]\nid = \"kiosk 1\"\n")
             == #"kiosk.conf:2: [kiosk] id = "kiosk 1": expected 1 to 64 letters, digits, '-', '_' or '.'"#)
+        #expect(error("[staff]\npin_hash = \"\"\ndemo_step_seconds = 0.1\n")
+            == "kiosk.conf:3: [staff] demo_step_seconds = 0.1: expected a number from 0.2 to 10.0")
+        #expect(try parse("[staff]\ndemo_step_seconds = 3\n").staff.demoStep == .seconds(3))
         #expect(error("[centre]\nphone = \"129 ext\"\n")
             == #"kiosk.conf:2: [centre] phone = "129 ext": expected a phone number of digits and '-'"#)
     }
