@@ -29,6 +29,12 @@ struct StaffEndToEndTests {
         try kiosk.waitForScreen("the exit confirmation") { $0.contains(Self.exitTitle) }
         try kiosk.send("1")
         #expect(try kiosk.waitForExit() == 3)
+        // The marker deploy/welfare-kiosk.service reads, since cage drops the exit status.
+        #expect(FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("var/maintenance-exit").path))
+        // The next start clears it, so a later crash is not mistaken for a maintenance stop.
+        let restarted = try TmuxKiosk(arguments: ["--config", folder.config.path])
+        try restarted.waitForScreen("the attract screen after a restart") { $0.contains(KioskShellTests.koreanTitle) }
+        #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("var/maintenance-exit").path))
         // The log was opened and closed cleanly: the file exists and its WAL was checkpointed away
         // or left consistent (SQLite opens it either way).
         #expect(FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("var/kiosk.sqlite").path))

@@ -276,8 +276,26 @@ extension KioskApp {
     func exitIfRequested() {
         guard let exit = staffDesk.exitRequest else { return }
         shutdown()
+        markMaintenanceExit()
         terminal.shutdown()
         Foundation.exit(exit.rawValue)
+    }
+
+    /// Where a maintenance exit is also recorded, beside the staff lock (`var/maintenance-exit`).
+    ///
+    /// Why a file as well as the exit status: on the kiosk the process runs inside cage and foot,
+    /// and cage does not pass its client's exit status on, so systemd would see cage's 0 and
+    /// restart. deploy/welfare-kiosk.service turns this file into exit status 3 after cage ends.
+    public var maintenanceMarker: URL {
+        resources.config.paths.staffLock.deletingLastPathComponent().appendingPathComponent("maintenance-exit")
+    }
+
+    private func markMaintenanceExit() {
+        do {
+            try AtomicFile.write(Data("staff chose exit to maintenance\n".utf8), to: maintenanceMarker, permissions: 0o644)
+        } catch {
+            SystemLog.warning("welfare-kiosk: cannot record the maintenance exit: \(error)")
+        }
     }
 
     // MARK: - Drawing

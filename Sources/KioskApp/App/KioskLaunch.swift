@@ -36,8 +36,12 @@ public enum KioskLaunch {
         }
         // Opened only once the screen is ours: the writer checks the log on its own thread, and a
         // log that cannot be opened drops and counts sessions rather than stopping the kiosk.
-        KioskApp(terminal: terminal, resources: resources, rules: rules, recorder: LogSessionRecorder.open(config: resources.config),
-                 explanations: explanations(resources: resources, rules: rules, configPath: configPath)).run()
+        let app = KioskApp(terminal: terminal, resources: resources, rules: rules, recorder: LogSessionRecorder.open(config: resources.config),
+                           explanations: explanations(resources: resources, rules: rules, configPath: configPath))
+        // A marker left by an earlier maintenance exit outside systemd must not turn a later
+        // crash into a "maintenance" stop.
+        unlink(app.maintenanceMarker.path)
+        app.run()
     }
 
     /// The templates in this process; with `[llm] endpoint` set, `kiosk-explainer` beside this

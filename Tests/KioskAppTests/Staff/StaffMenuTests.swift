@@ -16,7 +16,9 @@ struct StaffMenuTests {
         let (app, pilot) = StaffFixture.kiosk(lockFile: folder.file("staff-lock"))
         StaffFixture.signIn(app, pilot)
         #expect(app.state.staff?.screen == .menu)
-        for (index, item) in StaffMenuItem.all.enumerated() where item != .language {
+        // The items this branch owns; tools added to the menu later have tests of their own.
+        for item in [StaffMenuItem.statistics, .health, .exitToMaintenance] {
+            let index = try #require(StaffMenuItem.all.firstIndex(of: item))
             pilot.press(.character(Character(String(index + 1))))
             app.drain()
             if item == .demo || item == .policy {
