@@ -28,6 +28,9 @@ let package = Package(
             providers: [.apt(["libqrencode-dev"])]
         ),
 
+        // glibc's spawn extensions, which Swift's Glibc module leaves out (no -dev package: libc6-dev).
+        .systemLibrary(name: "CSpawn"),
+
         // MARK: - Libraries, lowest layer first
         .target(name: "TextLayout"),
         .target(name: "Terminal", dependencies: ["TextLayout", "CNcursesw"]),
@@ -38,7 +41,9 @@ let package = Package(
         .target(name: "Rules", dependencies: ["Yams"]),
         .target(name: "SessionLog", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "Explainer", dependencies: ["Rules", "Settings", .product(name: "AsyncHTTPClient", package: "async-http-client")]),
-        .target(name: "KioskApp", dependencies: ["Terminal", "TextLayout", "Settings", "Rules", "SessionLog", "CQrencode"]),
+        // Voice guidance and other helper programs: child processes, never a UI.
+        .target(name: "Speech", dependencies: ["CSpawn"]),
+        .target(name: "KioskApp", dependencies: ["Terminal", "TextLayout", "Settings", "Rules", "SessionLog", "CQrencode", "Speech"]),
 
         // MARK: - Executables
         .executableTarget(
@@ -51,7 +56,7 @@ let package = Package(
         .executableTarget(
             name: "kiosk-bench",
             dependencies: [
-                "KioskApp", "Rules", "Settings", "Terminal", "TerminalTesting", "TextLayout", "SessionLog", "Explainer", "SeededRandom",
+                "KioskApp", "Rules", "Settings", "Terminal", "TerminalTesting", "TextLayout", "SessionLog", "Explainer", "SeededRandom", "Speech",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -66,10 +71,11 @@ let package = Package(
             exclude: ["__Snapshots__"]
         ),
         .testTarget(name: "SettingsTests", dependencies: ["Settings"]),
+        .testTarget(name: "SpeechTests", dependencies: ["Speech"]),
         .testTarget(name: "RulesTests", dependencies: ["Rules", "SeededRandom"]),
         .testTarget(name: "ExplainerTests", dependencies: ["Explainer", "Rules", "Settings"]),
         .testTarget(
-            name: "KioskAppTests", dependencies: ["KioskApp", "TerminalTesting", "Terminal", "Settings", "Rules", "SessionLog", "TextLayout", "SeededRandom"],
+            name: "KioskAppTests", dependencies: ["KioskApp", "TerminalTesting", "Terminal", "Settings", "Rules", "SessionLog", "TextLayout", "SeededRandom", "Speech"],
             exclude: ["__Snapshots__"]
         ),
         .testTarget(name: "SessionLogTests", dependencies: ["SessionLog", .product(name: "GRDB", package: "GRDB.swift")]),

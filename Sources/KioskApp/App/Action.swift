@@ -47,4 +47,6 @@ enum Action: Hashable {
     case review
     case open(ProgramRef)
     case finish
+    /// A choice on the accessibility settings page.
+    case accessibility(AccessibilityAction)
 }

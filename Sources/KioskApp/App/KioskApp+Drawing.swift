@@ -13,8 +13,8 @@ extension KioskApp {
             compact: ScreenGeometry.layout(for: terminal.size) == .compact)
     }
 
-    /// The page for the current state.
-    var currentPage: Page {
+    /// The journey's page for the current state (`currentPage` adds accessibility's parts).
+    var journeyPage: Page {
         let context = context
         switch state.step {
         case .attract: return ArrivalPages.attract(context)
@@ -56,6 +56,7 @@ extension KioskApp {
         }
         let layout = PageLayout(currentPage, size: terminal.size, scroll: state.scroll)
         layout.draw(in: &buffer, focus: state.focus, moreUp: catalog.text("nav.more_up"), moreDown: catalog.text("nav.more_down"))
+        drawAccessibilityButton(in: &buffer, layout: layout)
         if case .warning(let seconds) = idlePhase, state.step != .goodbye {
             IdleWarning(catalog: catalog, seconds: seconds).draw(in: &buffer)
         } else if state.showsHelp {
