@@ -76,7 +76,7 @@ let package = Package(
         .testTarget(name: "ExplainerTests", dependencies: ["Explainer", "Rules", "Settings"]),
         .testTarget(
             name: "KioskAppTests", dependencies: ["KioskApp", "TerminalTesting", "Terminal", "Settings", "Rules", "SessionLog", "TextLayout", "SeededRandom", "Speech"],
-            exclude: ["__Snapshots__"]
+            exclude: ["__Snapshots__", "Accessibility/__Snapshots__"]
         ),
         .testTarget(name: "SessionLogTests", dependencies: ["SessionLog", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "EndToEndTests", dependencies: ["Rules"]),
