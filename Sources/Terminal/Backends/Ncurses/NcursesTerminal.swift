@@ -77,6 +77,7 @@ public final class NcursesTerminal: Terminal {
         noecho()
         nonl()
         keypad(window, true)
+        ApplicationKeypad.install()
         _ = curs_set(0)
         // Escape must answer fast on a kiosk; 25 ms still joins real escape sequences.
         _ = set_escdelay(25)
