@@ -4,7 +4,7 @@
 #
 # Debian packages the build and the tests need. `make deps` installs only the missing ones
 # (apt-get; through sudo when not root).
-APT_PACKAGES := libncurses-dev ncurses-term libsqlite3-dev tmux libqrencode-dev zbar-tools espeak-ng
+APT_PACKAGES := libncurses-dev ncurses-term libsqlite3-dev tmux libqrencode-dev zbar-tools libhangul-dev espeak-ng
 SWIFT ?= swift
 CONFIG ?= kiosk.conf
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)

@@ -27,6 +27,10 @@ let package = Package(
             name: "CQrencode",
             providers: [.apt(["libqrencode-dev"])]
         ),
+        .systemLibrary(
+            name: "CHangul",
+            providers: [.apt(["libhangul-dev"])]
+        ),
 
         // glibc's spawn extensions, which Swift's Glibc module leaves out (no -dev package: libc6-dev).
         .systemLibrary(name: "CSpawn"),
@@ -38,25 +42,32 @@ let package = Package(
         // Seeded households for tests and benchmarks, the same on every machine.
         .target(name: "SeededRandom"),
         .target(name: "Settings", dependencies: ["TOMLKit", "TextLayout"]),
+        // Korean typed on the kiosk itself: 두벌식 composition by libhangul.
+        .target(name: "HangulInput", dependencies: ["CHangul", "TextLayout"]),
         .target(name: "Rules", dependencies: ["Yams"]),
         .target(name: "SessionLog", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
-        .target(name: "Explainer", dependencies: ["Rules", "Settings", .product(name: "AsyncHTTPClient", package: "async-http-client")]),
+        // What the kiosk and the explainer say to each other; no HTTP, so the kiosk stays small.
+        .target(name: "Explanations"),
+        .target(name: "Explainer", dependencies: ["Explanations", "Rules", "Settings"]),
+        // The model server over HTTP: kept apart because SwiftNIO would add megabytes to any
+        // process that links it, and the kiosk itself does not.
+        .target(name: "ExplainerHTTP", dependencies: ["Explainer", "Settings", .product(name: "AsyncHTTPClient", package: "async-http-client")]),
         // Voice guidance and other helper programs: child processes, never a UI.
         .target(name: "Speech", dependencies: ["CSpawn"]),
-        .target(name: "KioskApp", dependencies: ["Terminal", "TextLayout", "Settings", "Rules", "SessionLog", "CQrencode", "Speech"]),
+        .target(name: "KioskApp", dependencies: ["Terminal", "TextLayout", "Settings", "Rules", "SessionLog", "Explanations", "Explainer", "HangulInput", "CQrencode", "Speech"]),
 
         // MARK: - Executables
         .executableTarget(
             name: "welfare-kiosk",
             dependencies: [
-                "KioskApp", "Rules", "Settings", "Terminal", "SessionLog", "Explainer",
+                "KioskApp", "Rules", "Settings", "Terminal", "SessionLog", "Explainer", "ExplainerHTTP", "Explanations",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "kiosk-bench",
             dependencies: [
-                "KioskApp", "Rules", "Settings", "Terminal", "TerminalTesting", "TextLayout", "SessionLog", "Explainer", "SeededRandom", "Speech",
+                "KioskApp", "Rules", "Settings", "Terminal", "TerminalTesting", "TextLayout", "SessionLog", "Explainer", "ExplainerHTTP", "Explanations", "SeededRandom", "Speech",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -72,10 +83,11 @@ let package = Package(
         ),
         .testTarget(name: "SettingsTests", dependencies: ["Settings"]),
         .testTarget(name: "SpeechTests", dependencies: ["Speech"]),
+        .testTarget(name: "HangulInputTests", dependencies: ["HangulInput"]),
         .testTarget(name: "RulesTests", dependencies: ["Rules", "SeededRandom"]),
-        .testTarget(name: "ExplainerTests", dependencies: ["Explainer", "Rules", "Settings"]),
+        .testTarget(name: "ExplainerTests", dependencies: ["Explainer", "ExplainerHTTP", "Explanations", "Rules", "Settings"]),
         .testTarget(
-            name: "KioskAppTests", dependencies: ["KioskApp", "TerminalTesting", "Terminal", "Settings", "Rules", "SessionLog", "TextLayout", "SeededRandom", "Speech"],
+            name: "KioskAppTests", dependencies: ["KioskApp", "TerminalTesting", "Terminal", "Settings", "Rules", "SessionLog", "TextLayout", "SeededRandom", "Explanations", "HangulInput", "Speech", .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["__Snapshots__", "Accessibility/__Snapshots__"]
         ),
         .testTarget(name: "SessionLogTests", dependencies: ["SessionLog", .product(name: "GRDB", package: "GRDB.swift")]),

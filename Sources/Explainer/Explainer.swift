@@ -1,46 +1,8 @@
+import Explanations
 import Foundation
 import Rules
 import Settings
 import Synchronization
-
-/// Where the text on screen came from.
-public enum ExplanationSource: String, Sendable, Codable { case llm, template }
-
-/// Why the template replaced the model (issue 5's `fallback_reason`).
-public enum FallbackReason: String, Sendable, Codable, CaseIterable {
-    /// No server, refused, 503 while loading, or an error from it.
-    case unavailable
-    /// No text before the first-token deadline, or the answer ran past the total deadline.
-    case timeout
-    /// A sentence failed the grounding guard.
-    case ungrounded
-    /// Bytes that are not the protocol, or the connection cut mid-answer.
-    case malformed
-}
-
-/// How one explanation or answer ended.
-public struct ExplanationOutcome: Sendable, Equatable {
-    public let source: ExplanationSource
-    /// nil when the model's text was shown, or when no model is configured.
-    public let fallbackReason: FallbackReason?
-    /// Why, in words for logs and tests (never the citizen's question).
-    public let detail: String?
-    /// The text on screen at the end.
-    public let text: String
-    /// From the request to the model's first content; nil when none came.
-    public let firstTokenMilliseconds: Double?
-    public let totalMilliseconds: Double
-}
-
-/// What a screen receives while an explanation is produced.
-public enum ExplanationEvent: Sendable, Equatable {
-    /// A checked sentence from the model: append it.
-    case sentence(String)
-    /// The template's text: show it instead of anything shown so far.
-    case template(String, reason: FallbackReason?)
-    /// The last event.
-    case finished(ExplanationOutcome)
-}
 
 /// The settings `[llm]` gives, with the prompt files read.
 public struct ExplainerSettings: Sendable {
@@ -114,32 +76,23 @@ public final class Explainer: Sendable {
     public let settings: ExplainerSettings
     public let locales: LocaleBundle
     private let client: (any ChatCompletionStreaming)?
-    private let ownedClient: OpenAIChatClient?
     private let running = Mutex<[Int: Task<Void, Never>]>([:])
     private let nextID = Atomic<Int>(0)
     private let fallbacks = Mutex<[FallbackReason: Int]>([:])
 
-    /// Talks to `settings.endpoint` when it is set; pass `client` to use another transport.
+    /// Explains with `client` when one is given (it must talk to `settings.endpoint`; the
+    /// explainer owns it and shuts it down), and with the templates alone otherwise.
+    /// `ExplainerHTTP` adds `Explainer.connecting(settings:locales:)`, which opens the HTTP client.
     public init(settings: ExplainerSettings, locales: LocaleBundle, client: (any ChatCompletionStreaming)? = nil) {
         self.settings = settings
         self.locales = locales
-        if let client {
-            self.client = client
-            self.ownedClient = nil
-        } else if let endpoint = settings.endpoint {
-            let owned = OpenAIChatClient(baseURL: endpoint, connectTimeout: settings.connectTimeout)
-            self.client = owned
-            self.ownedClient = owned
-        } else {
-            self.client = nil
-            self.ownedClient = nil
-        }
+        self.client = client
     }
 
-    /// Cancels everything in flight and closes the HTTP client; call once at exit.
+    /// Cancels everything in flight and closes the client; call once at exit.
     public func shutdown() async {
         cancelAll()
-        await ownedClient?.shutdown()
+        await client?.shutdown()
     }
 
     /// Cancels every explanation and answer in flight (the session was wiped).
@@ -161,7 +114,7 @@ public final class Explainer: Sendable {
     /// Explains a traced evaluation (`evaluate(…, trace: true)`).
     public func explain(_ evaluation: Evaluation, language: Language) -> AsyncStream<ExplanationEvent> {
         let sheet = FactSheet(evaluation)
-        let template = TemplateExplainer(catalog: locales.catalog(language)).text(sheet)
+        let template = templateExplanation(sheet, language: language)
         let messages = [
             ChatMessage(role: "system", content: settings.explainPrompt + "\n\n답할 언어: \(Self.languageName(language))\n\n[사실표]\n" + sheet.rendered(language: language)),
             ChatMessage(role: "user", content: "이 결과를 쉽게 설명해 주세요."),
@@ -169,7 +122,24 @@ public final class Explainer: Sendable {
         return run(messages: messages, guard: GroundingGuard(sheet: sheet, language: language), template: template)
     }
 
+    /// The template's explanation alone, at once and without a task: what a process with no
+    /// model shows (the kiosk's local service), the same text `explain` falls back to.
+    public func templateExplanation(_ evaluation: Evaluation, language: Language) -> String {
+        templateExplanation(FactSheet(evaluation), language: language)
+    }
+
+    private func templateExplanation(_ sheet: FactSheet, language: Language) -> String {
+        TemplateExplainer(catalog: locales.catalog(language)).text(sheet)
+    }
+
     // MARK: - Follow-up questions
+
+    /// The answer without a model, at once and without a task: the same text `answer` shows
+    /// when no model is configured (or falls back to).
+    public func templateAnswer(_ question: String, about evaluation: Evaluation, language: Language,
+                               counter: String, phone: String) -> String {
+        answerPlan(question, about: evaluation, language: language, counter: counter, phone: phone).template
+    }
 
     /// Answers a question about a result from the pack's programme documents.
     ///
@@ -178,11 +148,25 @@ public final class Explainer: Sendable {
     /// counter and 129; anything else goes to the model with the retrieved passages only.
     public func answer(_ question: String, about evaluation: Evaluation, language: Language,
                        counter: String, phone: String) -> AsyncStream<ExplanationEvent> {
+        let plan = answerPlan(question, about: evaluation, language: language, counter: counter, phone: phone)
+        return run(messages: plan.messages, guard: plan.grounding, template: plan.template)
+    }
+
+    /// What answering takes: the model's messages and guard (nil for an answer from the
+    /// pack's data or the kind answer), and the template.
+    private struct AnswerPlan {
+        var messages: [ChatMessage]?
+        var grounding: GroundingGuard?
+        var template: String
+    }
+
+    private func answerPlan(_ question: String, about evaluation: Evaluation, language: Language,
+                            counter: String, phone: String) -> AnswerPlan {
         let catalog = locales.catalog(language)
         let sheet = FactSheet(evaluation)
         let lang = language.rawValue
         let kind = catalog.text("answer.out_of_scope", ["counter": counter, "phone": phone])
-        func fixed(_ text: String) -> AsyncStream<ExplanationEvent> { run(messages: nil, guard: nil, template: text) }
+        func fixed(_ text: String) -> AnswerPlan { AnswerPlan(messages: nil, grounding: nil, template: text) }
         let intent = QuestionIntent.classify(question)
         let relevant = sheet.programs.filter { $0.status != .ineligible }
         switch intent {
@@ -216,7 +200,7 @@ public final class Explainer: Sendable {
                     + cited.joined(separator: "\n") + "\n\n[사실표]\n" + sheet.rendered(language: language)),
                 ChatMessage(role: "user", content: question),
             ]
-            return run(messages: messages, guard: grounding, template: cited.joined(separator: "\n"))
+            return AnswerPlan(messages: messages, grounding: grounding, template: cited.joined(separator: "\n"))
         }
     }
 

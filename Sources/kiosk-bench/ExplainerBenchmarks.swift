@@ -1,5 +1,7 @@
 import Dispatch
 import Explainer
+import ExplainerHTTP
+import Explanations
 import Foundation
 import Glibc
 import Rules
@@ -86,7 +88,7 @@ private func firstCharacterOverhead(evaluation: Evaluation, locales: LocaleBundl
     let samples = Samples()
     let done = DispatchSemaphore(value: 0)
     Task {
-        let explainer = Explainer(settings: ExplainerSettings(endpoint: url, explainPrompt: ""), locales: locales)
+        let explainer = Explainer.connecting(settings: ExplainerSettings(endpoint: url, explainPrompt: ""), locales: locales)
         for _ in 0..<30 {
             var firstAt: UInt64?
             for await event in explainer.explain(evaluation, language: .ko) {

@@ -16,7 +16,7 @@ struct KioskBench: ParsableCommand {
     @Flag(help: "One JSON object per line: {\"name\": …, \"value\": …, \"unit\": …}.")
     var json = false
 
-    @Option(help: ArgumentHelp("Only figures whose name starts with this (tui, rules, log, settings, explain, a11y).", valueName: "PREFIX"))
+    @Option(help: ArgumentHelp("Only figures whose name starts with this (tui, rules, log, settings, explain, ask, a11y).", valueName: "PREFIX"))
     var only: [String] = []
 
     @Option(help: .hidden)
@@ -37,6 +37,8 @@ struct KioskBench: ParsableCommand {
             ("log", runSimulateBenchmarks),
             ("session", runSessionBenchmarks),
             ("explain", runExplainerBenchmarks),
+            ("explain", runLocalTemplateBenchmarks),
+            ("ask", runAskBenchmarks),
             ("a11y", runAccessibilityBenchmarks),
         ]
         for group in groups where only.isEmpty || only.contains(where: { $0.hasPrefix(group.prefix) || group.prefix.hasPrefix($0) }) {

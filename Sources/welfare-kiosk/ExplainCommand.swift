@@ -1,5 +1,7 @@
 import ArgumentParser
 import Explainer
+import ExplainerHTTP
+import Explanations
 import Foundation
 import Rules
 import Settings
@@ -69,7 +71,7 @@ struct ExplainCommand: AsyncParsableCommand {
             // The first-token deadline never outlasts the total one.
             if settings.firstTokenDeadline >= settings.totalDeadline { settings.firstTokenDeadline = settings.totalDeadline }
         }
-        let explainer = Explainer(settings: settings, locales: locales)
+        let explainer = Explainer.connecting(settings: settings, locales: locales)
         var outcome: ExplanationOutcome?
         for await event in explainer.explain(evaluation, language: lang) {
             if case .finished(let o) = event { outcome = o }

@@ -98,4 +98,10 @@ public protocol ChatCompletionStreaming: Sendable {
     /// Streams the answer; ends normally after `[DONE]` or a finish reason, throws
     /// `ChatStreamError` otherwise, and stops when the consuming task is cancelled.
     func stream(_ request: ChatRequest) -> AsyncThrowingStream<ChatStreamEvent, any Error>
+    /// Releases connections; called once, when the explainer shuts down.
+    func shutdown() async
+}
+
+extension ChatCompletionStreaming {
+    public func shutdown() async {}
 }

@@ -50,10 +50,10 @@ extension KioskApp {
     /// Keys of the mode; `true` when `key` was one of them.
     func handleAccessibility(_ key: Key) -> Bool {
         switch key {
-        case .character("*"), .function(3):
+        case .character("*"), .function(5):
             toggleAccessibility()
             return true
-        case .character("/"), .function(4):
+        case .character("/"), .function(6):
             guard state.accessibility.isOn else { return false }
             assistive.speaker.repeatLast()
             return true

@@ -21,6 +21,10 @@ public enum Step: Hashable, Sendable {
     case review
     case results
     case detail(ProgramRef)
+    /// Typing a follow-up question on the Hangul keyboard.
+    case ask
+    /// A follow-up question and its answer.
+    case answer
     case goodbye
 }
 
@@ -47,6 +51,10 @@ enum Action: Hashable {
     case review
     case open(ProgramRef)
     case finish
+    /// A suggested question, in the citizen's language, asked at once.
+    case askSuggested(String)
+    /// The keyboard for a question of the citizen's own.
+    case openKeyboard
     /// A choice on the accessibility settings page.
     case accessibility(AccessibilityAction)
 }

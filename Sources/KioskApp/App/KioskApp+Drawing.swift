@@ -24,7 +24,13 @@ extension KioskApp {
             guard let question = state.session.question else { return ArrivalPages.privacy(context) }
             return QuestionPages.question(context, question: question, session: state.session, input: state.input, years: state.years)
         case .review: return QuestionPages.review(context, session: state.session)
-        case .results, .detail: return resultPage(context)
+        case .results, .detail:
+            return AskPages.addingFollowUps(to: resultPage(context), context, explanation: state.step == .results ? state.explanation : nil)
+        case .ask:
+            // Drawn by `AskScreen`; this page only names the screen for anything that asks.
+            return Page(title: context.text("ask.title"), items: [], hints: [])
+        case .answer:
+            return AskPages.answer(context, question: state.ask?.question ?? "", panel: state.ask?.answer)
         case .goodbye: return ArrivalPages.goodbye(context)
         }
     }
@@ -54,9 +60,13 @@ extension KioskApp {
             TooSmallNotice(catalog: catalog).draw(in: &buffer)
             return buffer
         }
-        let layout = PageLayout(currentPage, size: terminal.size, scroll: state.scroll)
-        layout.draw(in: &buffer, focus: state.focus, moreUp: catalog.text("nav.more_up"), moreDown: catalog.text("nav.more_down"))
-        drawAccessibilityButton(in: &buffer, layout: layout)
+        if state.step == .ask {
+            drawAsk(in: &buffer)
+        } else {
+            let layout = PageLayout(currentPage, size: terminal.size, scroll: state.scroll)
+            layout.draw(in: &buffer, focus: state.focus, moreUp: catalog.text("nav.more_up"), moreDown: catalog.text("nav.more_down"))
+            drawAccessibilityButton(in: &buffer, layout: layout)
+        }
         if case .warning(let seconds) = idlePhase, state.step != .goodbye {
             IdleWarning(catalog: catalog, seconds: seconds).draw(in: &buffer)
         } else if state.showsHelp {

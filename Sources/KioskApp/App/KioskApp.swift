@@ -1,3 +1,4 @@
+import Explanations
 import Foundation
 import Rules
 import SessionLog
@@ -17,16 +18,21 @@ public final class KioskApp {
     public internal(set) var state: KioskState
     /// Where each session goes when it ends (the anonymous log; in memory for tests).
     public let recorder: any SessionRecorder
+    /// Explains the results and answers follow-up questions, never blocking the loop.
+    public let explanations: any ExplanationService
     /// Monotonic time since some fixed start; tests pass a clock they move by hand.
     let now: () -> Duration
     /// The voice and the font-size commands of accessibility mode.
     let assistive: Assistive
 
+    /// `explanations` nil: the templates, in this process (`LocalExplanationService`).
     public init(terminal: any Terminal, resources: KioskResources, rules: RuleBook,
-                recorder: any SessionRecorder = MemorySessionRecorder(), clock: (() -> Duration)? = nil) {
+                recorder: any SessionRecorder = MemorySessionRecorder(), clock: (() -> Duration)? = nil,
+                explanations: (any ExplanationService)? = nil) {
         self.terminal = terminal
         self.resources = resources
         self.recorder = recorder
+        self.explanations = explanations ?? LocalExplanationService(rules: rules, locales: resources.locales, centre: resources.config.centre)
         let start = ContinuousClock.now
         self.now = clock ?? { ContinuousClock.now - start }
         self.assistive = Assistive(config: resources.config.accessibility)
@@ -47,9 +53,12 @@ public final class KioskApp {
         start()
         while true {
             // A short wait keeps resizes prompt and the idle countdown ticking each second.
-            if let event = terminal.nextEvent(timeout: .milliseconds(250)) {
+            // While an explanation is on its way the loop looks for it often, so its first
+            // words appear promptly even before the loop can sleep on the service's descriptor.
+            if let event = terminal.nextEvent(timeout: .milliseconds(awaitsExplanation ? 10 : 250)) {
                 handle(event)
             }
+            pollExplanations()
             tick()
         }
     }
@@ -63,6 +72,7 @@ public final class KioskApp {
 
     /// Writes what the log has pending; for shutdown.
     public func shutdown() {
+        explanations.shutdown()
         recorder.close()
     }
 
@@ -105,6 +115,7 @@ public final class KioskApp {
     /// Replaces the whole state: every answer, draft and choice is gone, the screen is cleared
     /// and the attract screen shown, in the kiosk's starting language.
     public func wipe() {
+        explanations.cancelAll()
         sessionEnded(state.session)
         let language = resources.config.kiosk.language
         // A kiosk that runs past midnight applies the new day's rules to the next citizen.
@@ -170,6 +181,10 @@ public final class KioskApp {
             return
         }
         if handleAccessibility(key) { return }
+        if state.step == .ask {
+            handleAsk(key)
+            return
+        }
         if state.step == .attract || state.step == .goodbye, !state.accessibility.showsSettings, key != .function(1), key != .character("?"),
            !(key == .enter && currentPage.choices.indices.contains(state.focus)
                && [.help, .accessibility(.open)].contains(currentPage.choices[state.focus].action)),
@@ -236,6 +251,10 @@ public final class KioskApp {
             return
         }
         if tapAccessibility(x: x, y: y) { return }
+        if state.step == .ask {
+            tapAsk(x: x, y: y)
+            return
+        }
         let layout = PageLayout(currentPage, size: terminal.size, scroll: state.scroll)
         if let index = layout.choice(atX: x, y: y) {
             perform(currentPage.choices[index].action)
@@ -307,6 +326,7 @@ public final class KioskApp {
             state.session.showResults()
             state.results = state.session.results
             resultPageCache = nil
+            beginExplanation()
         case .review:
             state.detail = nil
             state.session.back()
@@ -322,7 +342,14 @@ public final class KioskApp {
             state.session.language = language
             state.session.goodbye()
             state.idle.lastActivity = now()
+        case .askSuggested(let question):
+            ask(question)
+            return
+        case .openKeyboard:
+            openKeyboard()
+            return
         }
+        followUpsFollowStep()
         if state.step != stepBefore || state.session.question?.fact != factBefore {
             enteredPage()
         } else if let rejection = state.session.rejection {
@@ -335,6 +362,9 @@ public final class KioskApp {
     private func back() {
         switch state.step {
         case .attract, .goodbye:
+            return
+        case .ask, .answer:
+            leaveAsk()
             return
         case .language:
             state.choosingLanguage = false
@@ -359,6 +389,7 @@ public final class KioskApp {
         default:
             state.session.back()
         }
+        followUpsFollowStep()
         enteredPage()
         if state.step == .language {
             // Back on the language choice, the focus is on the language in use.

@@ -35,7 +35,10 @@ public enum KioskLaunch {
         }
         // Opened only once the screen is ours: the writer checks the log on its own thread, and a
         // log that cannot be opened drops and counts sessions rather than stopping the kiosk.
-        KioskApp(terminal: terminal, resources: resources, rules: rules, recorder: LogSessionRecorder.open(config: resources.config)).run()
+        // The templates in this process for now; a model worker takes over when [llm] endpoint is set.
+        let explanations = LocalExplanationService(rules: rules, locales: resources.locales, centre: resources.config.centre)
+        KioskApp(terminal: terminal, resources: resources, rules: rules, recorder: LogSessionRecorder.open(config: resources.config),
+                 explanations: explanations).run()
     }
 
     /// The day the rules are applied for: today where the kiosk stands.

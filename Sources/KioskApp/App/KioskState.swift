@@ -24,6 +24,11 @@ public struct KioskState: Sendable {
     public var showsHelp = false
     /// The inactivity clock.
     public var idle: IdleTimer
+    /// The results' plain explanation ("쉬운 설명") as it arrives; nil before the results.
+    public var explanation: ExplanationPanel?
+    /// A follow-up question being typed or answered, over the results or a detail page. The
+    /// typed text lives only here: leaving the screen or a wipe drops it.
+    public var ask: AskState?
     /// Accessibility mode and its settings, chosen by the citizen for this session.
     public var accessibility: AccessibilityMode
 
@@ -42,7 +47,7 @@ public struct KioskState: Sendable {
         case .privacy: .privacy
         case .question: .question
         case .review: .review
-        case .results: detail.map(Step.detail) ?? .results
+        case .results: ask.map { $0.isTyping ? .ask : .answer } ?? detail.map(Step.detail) ?? .results
         case .goodbye: .goodbye
         }
     }

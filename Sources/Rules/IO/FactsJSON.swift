@@ -240,3 +240,52 @@ struct JSONReader {
         throw error("unterminated string")
     }
 }
+
+extension FactsJSON {
+    /// Writes facts as the JSON object `parse` reads (`welfare-kiosk eval`'s input format), so a
+    /// household can travel as text to whatever evaluates it again (the explainer worker).
+    ///
+    /// Keys come in `order` (a pack's fact order, say), then any others alphabetically, one per
+    /// line, so the same facts always give the same text. Unknown facts are left out, as `eval`
+    /// reads an absent key: unknown.
+    public static func encode(_ facts: Facts, order: [FactKey] = []) -> String {
+        let ranked = Dictionary(order.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        let keys = facts.values.keys.sorted { a, b in
+            switch (ranked[a], ranked[b]) {
+            case let (x?, y?): x < y
+            case (.some, nil): true
+            case (nil, .some): false
+            case (nil, nil): a.rawValue < b.rawValue
+            }
+        }
+        guard !keys.isEmpty else { return "{}" }
+        let members = keys.map { key -> String in
+            let value: String = switch facts.values[key]! {
+            case .number(let n): String(n)
+            case .bool(let b): b ? "true" : "false"
+            case .list(let items): "[" + items.map(String.init).joined(separator: ", ") + "]"
+            }
+            return "  " + quoted(key.rawValue) + ": " + value
+        }
+        return "{\n" + members.joined(separator: ",\n") + "\n}"
+    }
+
+    /// A JSON string; fact keys are plain identifiers, but nothing here relies on it.
+    private static func quoted(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case let c where c.value < 0x20:
+                let hex = String(c.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+}

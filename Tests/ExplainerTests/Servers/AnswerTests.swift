@@ -1,3 +1,5 @@
+import ExplainerHTTP
+import Explanations
 import Foundation
 import Rules
 import Settings
@@ -10,7 +12,7 @@ import Testing
         // these tests are about what is said; the fault tests are about when.
         let settings = ExplainerSettings(endpoint: endpoint, connectTimeout: .seconds(5), firstTokenDeadline: .seconds(20),
                                          totalDeadline: .seconds(30), answerPrompt: "자료로만 답해요.")
-        let explainer = Explainer(settings: settings, locales: Fixtures.locales)
+        let explainer = Explainer.connecting(settings: settings, locales: Fixtures.locales)
         var outcome: ExplanationOutcome?
         for await e in explainer.answer(question, about: Fixtures.elder, language: language, counter: "1층 복지 상담 창구", phone: "129") {
             if case .finished(let o) = e { outcome = o }

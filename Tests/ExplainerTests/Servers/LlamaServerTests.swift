@@ -1,3 +1,5 @@
+import ExplainerHTTP
+import Explanations
 import Foundation
 import Rules
 import Settings
@@ -20,7 +22,7 @@ import Testing
         for language in [Language.ko, .en] {
             let settings = ExplainerSettings(endpoint: server.url, connectTimeout: .milliseconds(500), firstTokenDeadline: firstToken,
                                              totalDeadline: total, temperature: 1.0, seed: 7, maxTokens: 96, explainPrompt: "설명해 주세요.")
-            let explainer = Explainer(settings: settings, locales: Fixtures.locales)
+            let explainer = Explainer.connecting(settings: settings, locales: Fixtures.locales)
             let start = ContinuousClock.now
             var templateAt: Double?
             var outcome: ExplanationOutcome?

@@ -1,3 +1,5 @@
+import ExplainerHTTP
+import Explanations
 import Foundation
 import Rules
 import Settings
@@ -49,7 +51,7 @@ import Testing
         let connect: Duration = deadlines.firstToken > Self.firstToken ? .seconds(5) : .milliseconds(300)
         let settings = ExplainerSettings(endpoint: url, connectTimeout: connect, firstTokenDeadline: deadlines.firstToken,
                                          totalDeadline: deadlines.total, explainPrompt: "설명해 주세요.")
-        let explainer = Explainer(settings: settings, locales: Fixtures.locales)
+        let explainer = Explainer.connecting(settings: settings, locales: Fixtures.locales)
         var run = Run()
         let start = ContinuousClock.now
         for await event in explainer.explain(Fixtures.elder, language: language) {
@@ -130,7 +132,7 @@ import Testing
     @Test func droppingTheStreamCancelsTheRequest() async throws {
         let settings = ExplainerSettings(endpoint: ScriptedServer.shared.url("stall"), firstTokenDeadline: .seconds(20),
                                          totalDeadline: .seconds(30), explainPrompt: "")
-        let explainer = Explainer(settings: settings, locales: Fixtures.locales)
+        let explainer = Explainer.connecting(settings: settings, locales: Fixtures.locales)
         let start = ContinuousClock.now
         let consumer = Task { for await _ in explainer.explain(Fixtures.elder, language: .ko) {} }
         try await Task.sleep(for: .milliseconds(200))
@@ -143,7 +145,7 @@ import Testing
 
     @Test func fallbacksAreCounted() async {
         let settings = ExplainerSettings(endpoint: ScriptedServer.shared.url("loading"), explainPrompt: "")
-        let explainer = Explainer(settings: settings, locales: Fixtures.locales)
+        let explainer = Explainer.connecting(settings: settings, locales: Fixtures.locales)
         for _ in 0..<2 { for await _ in explainer.explain(Fixtures.elder, language: .ko) {} }
         #expect(explainer.fallbackCounts == [.unavailable: 2])
         await explainer.shutdown()

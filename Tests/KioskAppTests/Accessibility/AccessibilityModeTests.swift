@@ -8,7 +8,7 @@ import Testing
 
 @Suite("Accessibility mode: one key, one button, wiped with the session")
 struct AccessibilityModeTests {
-    @Test("* and F3 turn the mode on and off on any screen, and the high-contrast theme with it")
+    @Test("* and F5 turn the mode on and off on any screen, and the high-contrast theme with it")
     func oneKeyToggles() throws {
         let (app, pilot) = try AccessibleFixture.kiosk(startOn: false)
         let resources = app.resources
@@ -20,7 +20,7 @@ struct AccessibilityModeTests {
         #expect(pilot.terminal.palette == Palette(theme: resources.highContrastTheme))
         citizenArrives(app, pilot)
         #expect(app.state.step == .question)
-        pilot.press(.function(3))
+        pilot.press(.function(5))
         app.drain()
         #expect(!app.state.accessibility.isOn)
         #expect(pilot.terminal.palette == Palette(theme: resources.theme))

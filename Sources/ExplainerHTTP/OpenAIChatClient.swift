@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import Explainer
 import Foundation
 import NIOCore
 

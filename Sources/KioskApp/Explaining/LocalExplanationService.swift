@@ -1,0 +1,197 @@
+import Explainer
+import Explanations
+import Foundation
+import Rules
+import Settings
+import Synchronization
+
+/// Explanations in the kiosk's own process, from the templates alone: what the kiosk uses when
+/// kiosk.conf names no model, and what a model worker falls back to.
+///
+/// Each request is answered the way the worker answers it: the facts are parsed back from the
+/// request's JSON and evaluated again with the session's rule packs, so the engine's word is
+/// the only one explained. The work runs on a dispatch queue of its own, not on Swift's
+/// cooperative pool (which a busy two-core machine can fill), and the events wait in a queue
+/// for `poll()`; a byte written to a pipe makes `wakeDescriptor` readable meanwhile, so the
+/// kiosk's loop can sleep on the keyboard and this together and never waits on either.
+///
+/// ```swift
+/// let service = LocalExplanationService(rules: book, locales: locales, centre: config.centre)
+/// let ticket = service.begin(ExplanationRequest(subject: .result, facts: json, day: "2026-06-01", language: "ko"))
+/// // later, when wakeDescriptor is readable:
+/// for (t, event) in service.poll() where t == ticket { … }
+/// ```
+public final class LocalExplanationService: ExplanationService, Sendable {
+    private let explainer: Explainer
+    private let rules: RuleBook
+    private let centre: KioskConfig.Centre
+    private let readEnd: Int32
+    private let writeEnd: Int32
+
+    private struct State {
+        var next = 0
+        var queue: [(ticket: ExplanationTicket, event: ExplanationEvent)] = []
+        /// Requests still running; a request's events are queued only while it is here.
+        var running: Set<Int> = []
+        var isShutDown = false
+    }
+
+    private let state = Mutex(State())
+    /// One request after another: a template takes about a millisecond.
+    private let work = DispatchQueue(label: "welfare-kiosk.local-explanations", qos: .userInitiated)
+
+    /// A service over the templates in `locales`, evaluating with `rules`' packs; the kind
+    /// answer names `centre`'s counter and the 129 line.
+    public init(rules: RuleBook, locales: LocaleBundle, centre: KioskConfig.Centre) {
+        explainer = Explainer(settings: ExplainerSettings(endpoint: nil), locales: locales)
+        self.rules = rules
+        self.centre = centre
+        var ends: [Int32] = [-1, -1]
+        // Without a pipe the service still works through `poll()`; the loop's own timeout
+        // then paces it. Both ends are non-blocking: a full pipe already means "wake up".
+        if pipe(&ends) == 0 {
+            for fd in ends {
+                _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
+                _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
+            }
+        }
+        (readEnd, writeEnd) = (ends[0], ends[1])
+    }
+
+    deinit {
+        shutdown()
+        if readEnd >= 0 { close(readEnd) }
+        if writeEnd >= 0 { close(writeEnd) }
+    }
+
+    public var wakeDescriptor: Int32? { readEnd >= 0 ? readEnd : nil }
+
+    // MARK: - ExplanationService
+
+    public func begin(_ request: ExplanationRequest) -> ExplanationTicket {
+        state.withLock { s in
+            s.next += 1
+            let ticket = ExplanationTicket(id: s.next)
+            guard !s.isShutDown else { return ticket }
+            s.running.insert(ticket.id)
+            work.async { [self] in serve(request, ticket: ticket) }
+            return ticket
+        }
+    }
+
+    public func cancel(_ ticket: ExplanationTicket) {
+        state.withLock { s in
+            s.queue.removeAll { $0.ticket == ticket }
+            s.running.remove(ticket.id)
+        }
+    }
+
+    public func cancelAll() {
+        state.withLock { s in
+            s.queue.removeAll()
+            s.running.removeAll()
+        }
+    }
+
+    public func poll() -> [(ticket: ExplanationTicket, event: ExplanationEvent)] {
+        if readEnd >= 0 {
+            var scratch = [UInt8](repeating: 0, count: 64)
+            while read(readEnd, &scratch, scratch.count) > 0 {}
+        }
+        return state.withLock { s in
+            defer { s.queue.removeAll() }
+            return s.queue
+        }
+    }
+
+    public func shutdown() {
+        cancelAll()
+        state.withLock { $0.isShutDown = true }
+    }
+
+    // MARK: - Answering one request
+
+    private func serve(_ request: ExplanationRequest, ticket: ExplanationTicket) {
+        // Cancelled while waiting its turn: no work at all.
+        guard state.withLock({ $0.running.contains(ticket.id) }) else { return }
+        let start = ContinuousClock.now
+        let text: String
+        var failure: String?
+        switch prepare(request) {
+        case .failure(let problem):
+            // Our own kiosk wrote the request, so this is a bug, not a citizen's mistake: say
+            // nothing rather than something wrong, and keep the reason for the outcome.
+            text = ""
+            failure = problem.message
+        case .success(let (evaluations, language)):
+            let texts = evaluations.map { evaluation in
+                switch request.subject {
+                case .result:
+                    explainer.templateExplanation(evaluation, language: language)
+                case .question(let question):
+                    explainer.templateAnswer(question, about: evaluation, language: language,
+                                             counter: centre.counter.text(in: language), phone: centre.phone)
+                }
+            }
+            text = Self.combine(texts, subject: request.subject, catalog: explainer.locales.catalog(language),
+                                counter: centre.counter.text(in: language), phone: centre.phone)
+        }
+        let outcome = ExplanationOutcome(
+            source: .template, fallbackReason: failure == nil ? nil : .malformed, detail: failure, text: text,
+            firstTokenMilliseconds: nil, totalMilliseconds: (ContinuousClock.now - start).milliseconds)
+        deliver([.template(text, reason: outcome.fallbackReason), .finished(outcome)], for: ticket)
+    }
+
+    private struct RequestProblem: Error {
+        let message: String
+    }
+
+    /// The request's facts evaluated with every pack on its day, and its language.
+    private func prepare(_ request: ExplanationRequest) -> Result<([Evaluation], Language), RequestProblem> {
+        guard let language = Language(rawValue: request.language) else {
+            return .failure(RequestProblem(message: "unknown language '\(request.language)'"))
+        }
+        guard let day = Day(request.day) else {
+            return .failure(RequestProblem(message: "'\(request.day)' is not a day (YYYY-MM-DD)"))
+        }
+        do {
+            let facts = try FactsJSON.parse(request.facts, vocabulary: rules.vocabulary)
+            return .success((rules.on(day).evaluate(facts, trace: true), language))
+        } catch {
+            return .failure(RequestProblem(message: "facts: \(error)"))
+        }
+    }
+
+    /// One text from each pack's: a result's explanations one after another; for a question,
+    /// the answers that say something, or else the first pack's (the kind answer, or "none").
+    static func combine(_ texts: [String], subject: ExplanationRequest.Subject, catalog: LocaleCatalog,
+                        counter: String, phone: String) -> String {
+        let said = texts.filter { !$0.isEmpty }
+        if case .result = subject { return said.joined(separator: "\n") }
+        let kind = catalog.text("answer.out_of_scope", ["counter": counter, "phone": phone])
+        let none = catalog.text("answer.why_none")
+        let informative = said.filter { $0 != kind && $0 != none }
+        var seen = Set<String>()
+        let lines = informative.flatMap { $0.split(separator: "\n").map(String.init) }.filter { seen.insert($0).inserted }
+        return lines.isEmpty ? (said.first ?? kind) : lines.joined(separator: "\n")
+    }
+
+    private func deliver(_ events: [ExplanationEvent], for ticket: ExplanationTicket) {
+        let queued = state.withLock { s in
+            // A request cancelled meanwhile sends nothing more.
+            guard s.running.remove(ticket.id) != nil else { return false }
+            s.queue += events.map { (ticket, $0) }
+            return true
+        }
+        if queued, writeEnd >= 0 {
+            var byte: UInt8 = 1
+            _ = write(writeEnd, &byte, 1)
+        }
+    }
+}
+
+extension Duration {
+    var milliseconds: Double {
+        Double(components.seconds) * 1000 + Double(components.attoseconds) / 1e15
+    }
+}
