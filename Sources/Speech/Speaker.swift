@@ -55,6 +55,8 @@ public final class Speaker {
     public private(set) var lastError: SpawnError?
     /// Phrases handed to a child so far.
     public private(set) var spoken = 0
+    /// The child started for the last phrase, running or not.
+    public private(set) var lastProcess: pid_t?
     private var speaking: pid_t?
 
     public init(command: SpeechCommand) {
@@ -81,6 +83,7 @@ public final class Speaker {
         guard !command.template.isEmpty, !text.isEmpty else { return }
         do {
             speaking = try ChildProcess.spawn(command.arguments(for: voice), input: text)
+            lastProcess = speaking
             spoken += 1
             lastError = nil
         } catch {
