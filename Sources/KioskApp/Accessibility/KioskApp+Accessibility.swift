@@ -159,15 +159,18 @@ extension KioskApp {
     func announce() {
         guard state.accessibility.speaks, !isTooSmall else { return }
         let catalog = resources.locales.catalog(state.language)
-        let page = currentPage
+        let keyboard = spokenKeyboard(catalog)
         let overlay = spokenOverlay(catalog)
-        let spoken = SpokenPage(page: page, focus: state.focus, catalog: catalog)
-        let subject = SpokenPage.Subject(screen: screenIdentity(overlay: overlay), focused: spoken.focusedLabel, input: state.input)
+        let spoken = SpokenPage(page: keyboard?.page ?? currentPage, focus: keyboard?.focus ?? state.focus, catalog: catalog,
+                                keys: keyboard == nil ? nil : "a11y.keys_keyboard")
+        let input = keyboard == nil ? state.input : state.ask?.composer.fullText ?? ""
+        let subject = SpokenPage.Subject(screen: screenIdentity(overlay: overlay), focused: spoken.focusedLabel, input: input)
         defer { assistive.announced = subject }
         var phrase: String
         if let before = assistive.announced, before.screen == subject.screen {
             if before.focused != subject.focused {
-                phrase = spoken.focused
+                // Typing on the question keyboard also moves its focus: say both.
+                phrase = before.input == subject.input ? spoken.focused : spoken.field + " " + spoken.focused
             } else if before.input != subject.input {
                 phrase = spoken.field
             } else {
@@ -205,7 +208,7 @@ extension KioskApp {
             "\(state.step)", state.session.question?.fact.description ?? "", state.language.rawValue,
             overlay == nil ? "" : (state.showsHelp ? "help" : "idle"), mode.showsSettings ? "settings" : "",
             state.years == nil ? "" : "months", state.session.rejection.map { "\($0.messageKey)" } ?? "",
-            String(state.session.children.count),
+            String(state.session.children.count), state.ask?.notice.map { "\($0)" } ?? "",
         ].joined(separator: "|")
     }
 }

@@ -19,6 +19,9 @@ struct SpokenPage {
     let page: Page
     let focus: Int
     let catalog: LocaleCatalog
+    /// How the keys work on this page, said last on entering it; by default from whether
+    /// digits type or choose.
+    var keys: LocaleKey?
 
     /// The focused choice's label as spoken, with its place among the choices.
     var focusedLabel: String {
@@ -64,7 +67,7 @@ struct SpokenPage {
             }
         }
         if !focusedLabel.isEmpty { parts.append(sentence(catalog.text("a11y.focused", ["choice": focusedLabel]))) }
-        parts.append(sentence(catalog.text(page.typesDigits ? "a11y.keys_typing" : "a11y.keys")))
+        parts.append(sentence(catalog.text(keys ?? (page.typesDigits ? "a11y.keys_typing" : "a11y.keys"))))
         return parts.filter { !$0.isEmpty }.joined(separator: " ")
     }
 
