@@ -147,3 +147,17 @@ struct AccessibilityModeTests {
         app.drain()
     }
 }
+
+@Suite("Accessibility check at start")
+struct AccessibilityCheckTests {
+    @Test("a missing voice program is a warning naming the key, not a refusal")
+    func missingProgram() throws {
+        let resources = try AccessibleFixture.resources("[accessibility]\nspeech_command = [\"no-such-espeak\", \"{voice}\"]\n")
+        #expect(AccessibilityCheck.warnings(resources.config, path: "/usr/bin:/bin") == [
+            "welfare-kiosk: warning: kiosk.conf: [accessibility] speech_command: 'no-such-espeak' is not an executable program here;"
+                + " accessibility mode will run without it (install it, or change the key)",
+        ])
+        let shipped = try AccessibleFixture.resources("[accessibility]\nspeech_command = [\"sh\"]\nenlarge_command = [\"/bin/true\"]\nrestore_command = [\"true\"]\n")
+        #expect(AccessibilityCheck.warnings(shipped.config, path: "/usr/bin:/bin").isEmpty)
+    }
+}
