@@ -111,7 +111,7 @@ public final class Speaker {
 
     /// Waits until the phrase has been spoken, up to `timeout`; for tests and benchmarks.
     @discardableResult
-    public func waitUntilQuiet(timeout: Duration = .seconds(5)) -> Bool {
+    public func waitUntilQuiet(timeout: Duration = .seconds(30)) -> Bool {
         let deadline = ContinuousClock.now + timeout
         while isSpeaking {
             if ContinuousClock.now > deadline { return false }
@@ -159,7 +159,7 @@ public final class BackgroundCommands {
 
     /// Waits for every command to end, up to `timeout`; for tests.
     @discardableResult
-    public func waitUntilDone(timeout: Duration = .seconds(5)) -> Bool {
+    public func waitUntilDone(timeout: Duration = .seconds(30)) -> Bool {
         let deadline = ContinuousClock.now + timeout
         while count > 0 {
             if ContinuousClock.now > deadline { return false }

@@ -53,9 +53,9 @@ import Glibc
         let recorder = try RecordingVoice()
         let speaker = Speaker(command: SpeechCommand([recorder.script.path, "{rate}"]))
         speaker.say("one", voice: voice)
-        speaker.waitUntilQuiet()
+        #expect(speaker.waitUntilQuiet())
         speaker.repeatLast()
-        speaker.waitUntilQuiet()
+        #expect(speaker.waitUntilQuiet())
         #expect(recorder.lines == ["175 | one", "175 | one"])
     }
 
