@@ -46,6 +46,9 @@ let package = Package(
             providers: [.apt(["libsodium-dev"])]
         ),
 
+        // glibc's spawn extensions, which Swift's Glibc module leaves out (no -dev package: libc6-dev).
+        .systemLibrary(name: "CSpawn"),
+
         // MARK: - Libraries, lowest layer first
         .target(name: "TextLayout"),
         .target(name: "Terminal", dependencies: ["TextLayout", "CNcursesw"]),
@@ -63,7 +66,9 @@ let package = Package(
         // The model server over HTTP: kept apart because SwiftNIO would add megabytes to any
         // process that links it, and the kiosk itself does not.
         .target(name: "ExplainerHTTP", dependencies: ["Explainer", "Settings", .product(name: "AsyncHTTPClient", package: "async-http-client")]),
-        .target(name: "KioskApp", dependencies: ["Terminal", "TextLayout", "Settings", "Rules", "SessionLog", "Explanations", "Explainer", "HangulInput", "CQrencode", "CSodium"]),
+        // Voice guidance and other helper programs: child processes, never a UI.
+        .target(name: "Speech", dependencies: ["CSpawn"]),
+        .target(name: "KioskApp", dependencies: ["Terminal", "TextLayout", "Settings", "Rules", "SessionLog", "Explanations", "Explainer", "HangulInput", "CQrencode", "CSodium", "Speech"]),
 
         // MARK: - Executables
         .executableTarget(
@@ -88,7 +93,7 @@ let package = Package(
         .executableTarget(
             name: "kiosk-bench",
             dependencies: [
-                "KioskApp", "Rules", "Settings", "Terminal", "TerminalTesting", "TextLayout", "SessionLog", "Explainer", "ExplainerHTTP", "Explanations", "SeededRandom",
+                "KioskApp", "Rules", "Settings", "Terminal", "TerminalTesting", "TextLayout", "SessionLog", "Explainer", "ExplainerHTTP", "Explanations", "SeededRandom", "Speech",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -103,12 +108,13 @@ let package = Package(
             exclude: ["__Snapshots__"]
         ),
         .testTarget(name: "SettingsTests", dependencies: ["Settings"]),
+        .testTarget(name: "SpeechTests", dependencies: ["Speech"]),
         .testTarget(name: "HangulInputTests", dependencies: ["HangulInput"]),
         .testTarget(name: "RulesTests", dependencies: ["Rules", "SeededRandom"]),
         .testTarget(name: "ExplainerTests", dependencies: ["Explainer", "ExplainerHTTP", "Explanations", "Rules", "Settings"]),
         .testTarget(
-            name: "KioskAppTests", dependencies: ["KioskApp", "TerminalTesting", "Terminal", "Settings", "Rules", "SessionLog", "TextLayout", "SeededRandom", "Explanations", "HangulInput", .product(name: "GRDB", package: "GRDB.swift")],
-            exclude: ["__Snapshots__"]
+            name: "KioskAppTests", dependencies: ["KioskApp", "TerminalTesting", "Terminal", "Settings", "Rules", "SessionLog", "TextLayout", "SeededRandom", "Explanations", "HangulInput", "Speech", .product(name: "GRDB", package: "GRDB.swift")],
+            exclude: ["__Snapshots__", "Accessibility/__Snapshots__"]
         ),
         .testTarget(name: "SessionLogTests", dependencies: ["SessionLog", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "EndToEndTests", dependencies: ["Rules"]),

@@ -21,6 +21,10 @@ public protocol Terminal: AnyObject {
 
     /// Restores the terminal to how it was found. Safe to call more than once.
     func shutdown()
+
+    /// Draws every role in `palette`'s colours from the next present on (the high-contrast
+    /// theme of accessibility mode); cells already on screen are repainted.
+    func usePalette(_ palette: Palette)
 }
 
 extension Terminal {

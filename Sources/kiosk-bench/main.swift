@@ -16,7 +16,7 @@ struct KioskBench: ParsableCommand {
     @Flag(help: "One JSON object per line: {\"name\": …, \"value\": …, \"unit\": …}.")
     var json = false
 
-    @Option(help: ArgumentHelp("Only figures whose name starts with this (tui, rules, log, settings, explain, ask, staff, demo, policy).", valueName: "PREFIX"))
+    @Option(help: ArgumentHelp("Only figures whose name starts with this (tui, rules, log, settings, explain, ask, staff, demo, policy, a11y).", valueName: "PREFIX"))
     var only: [String] = []
 
     @Option(help: .hidden)
@@ -42,6 +42,7 @@ struct KioskBench: ParsableCommand {
             ("staff", runStaffBenchmarks),
             ("demo", runDemoBenchmarks),
             ("policy", runPolicyBenchmarks),
+            ("a11y", runAccessibilityBenchmarks),
         ]
         for group in groups where only.isEmpty || only.contains(where: { $0.hasPrefix(group.prefix) || group.prefix.hasPrefix($0) }) {
             for result in group.run() where only.isEmpty || only.contains(where: { result.name.hasPrefix($0) }) {

@@ -51,6 +51,7 @@ private func kioskChild() throws -> PseudoTerminalChild {
         columns: 60, rows: 10)
 }
 
+extension RealScreens {
 @Suite(.serialized) struct KioskShellTests {
     @Test(arguments: [SIGTERM, SIGHUP])
     func exitSignalRestoresTheTerminalAndExitsZero(signal: Int32) throws {
@@ -99,6 +100,7 @@ private func kioskChild() throws -> PseudoTerminalChild {
         _ = child.read(until: "\u{1B}[?1049l", timeout: .seconds(1))
         #expect(child.text.contains("\u{1B}[?1049l"), "alternate screen not left")
     }
+}
 }
 
 /// Runs tmux on a private server and returns what it printed.

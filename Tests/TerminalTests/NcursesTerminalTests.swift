@@ -36,6 +36,7 @@ private func physicalRow(_ y: Int, width: Int) -> String {
 }
 
 /// A real ncurses screen on a pseudo-terminal; serialized because ncurses is process-global.
+extension RealScreens {
 @Suite(.serialized) struct NcursesTerminalTests {
     @Test func drawsKoreanOnARealScreenAndRewritesOnlyChanges() throws {
         let pty = PseudoTerminal(size: Size(width: 40, height: 10))
@@ -183,4 +184,5 @@ private func physicalRow(_ y: Int, width: Int) -> String {
         #expect(terminal.nextEvent(timeout: .seconds(1), wakingOn: ends[0]) == .key(.down))
         #expect(terminal.nextEvent(timeout: .seconds(1), wakingOn: ends[0]) == .key(.character("가")))
     }
+}
 }

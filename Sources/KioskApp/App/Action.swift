@@ -61,4 +61,6 @@ enum Action: Hashable {
     case demo(DemoAction)
     /// The policy browser's buttons.
     case policy(PolicyAction)
+    /// A choice on the accessibility settings page.
+    case accessibility(AccessibilityAction)
 }

@@ -149,7 +149,8 @@ extension KioskApp {
     /// A new session on the attract screen, without logging anything.
     func freshJourney(language: Language) {
         let demo = state.demo, policy = state.policy
-        state = KioskState(session: Session(rules: state.session.rules, language: language), now: clockNow)
+        state = KioskState(session: Session(rules: state.session.rules, language: language), now: clockNow,
+                           accessibility: state.accessibility)
         state.demo = demo
         state.policy = policy
         resultPageCache = nil

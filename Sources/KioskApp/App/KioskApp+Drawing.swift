@@ -13,8 +13,8 @@ extension KioskApp {
             compact: ScreenGeometry.layout(for: terminal.size) == .compact)
     }
 
-    /// The page for the current state.
-    var currentPage: Page {
+    /// The journey's page for the current state (`currentPage` adds accessibility's parts).
+    var journeyPage: Page {
         let context = context
         if let page = demoListPage(context) { return page }
         if let policy = state.policy, let book = policyBook {
@@ -73,6 +73,7 @@ extension KioskApp {
         } else {
             let layout = PageLayout(currentPage, size: demoPageSize ?? terminal.size, scroll: state.scroll)
             layout.draw(in: &buffer, focus: state.focus, moreUp: catalog.text("nav.more_up"), moreDown: catalog.text("nav.more_down"))
+            drawAccessibilityButton(in: &buffer, layout: layout)
         }
         drawDemoBanner(in: &buffer)
         if case .warning(let seconds) = idlePhase, state.step != .goodbye, state.demo == nil {

@@ -26,6 +26,8 @@ public final class KioskApp {
     public let staffDesk: StaffDesk
     /// The kiosk clock's reading now, for the staff tools' timers.
     var clockNow: Duration { now() }
+    /// The voice and the font-size commands of accessibility mode.
+    let assistive: Assistive
 
     /// `explanations` nil: the templates, in this process (`LocalExplanationService`).
     public init(terminal: any Terminal, resources: KioskResources, rules: RuleBook,
@@ -38,13 +40,16 @@ public final class KioskApp {
         self.staffDesk = StaffDesk(access: staff ?? StaffAccess(config: resources.config))
         let start = ContinuousClock.now
         self.now = clock ?? { ContinuousClock.now - start }
-        self.state = KioskState(session: Session(rules: rules, language: resources.config.kiosk.language), now: self.now())
+        self.assistive = Assistive(config: resources.config.accessibility)
+        self.state = KioskState(session: Session(rules: rules, language: resources.config.kiosk.language), now: self.now(),
+                                accessibility: AccessibilityMode(config: resources.config))
     }
 
     /// Draws and presents the first frame.
     @discardableResult
     public func start() -> PresentStats {
-        terminal.present(render())
+        accessibilityChanged(from: AccessibilityMode.off(resources.config))
+        return present()
     }
 
     /// Serves citizens until SIGTERM or SIGHUP (the terminal's signal handling exits the
@@ -82,6 +87,7 @@ public final class KioskApp {
     /// Presents a frame only when the screen changes.
     @discardableResult
     public func tick() -> PresentStats? {
+        assistive.reap()
         if state.staff != nil { return tickStaff() }
         if state.demo != nil { return tickDemo() ? present() : nil }
         if state.policy != nil { return tickPolicy() ? present() : nil }
@@ -91,12 +97,12 @@ public final class KioskApp {
             // The goodbye has nothing left to protect; it returns to the start by itself.
             guard now() - state.idle.lastActivity >= config.idleWarning else { return nil }
             wipe()
-            return terminal.present(render())
+            return present()
         }
         let before = idlePhase
         if before == .expired {
             wipe()
-            return terminal.present(render())
+            return present()
         }
         return before == shownPhase ? nil : present()
     }
@@ -108,7 +114,10 @@ public final class KioskApp {
     var resultPageCache: (key: ResultPageKey, page: Page)?
 
     var idlePhase: IdleTimer.Phase {
-        state.idle.phase(at: now(), timeout: resources.config.kiosk.idleTimeout, warning: resources.config.kiosk.idleWarning)
+        // Accessibility mode gives more time to read, listen and answer (WCAG 2.2.1).
+        let factor = state.accessibility.isOn ? resources.config.accessibility.idleMultiplier : 1
+        return state.idle.phase(at: now(), timeout: resources.config.kiosk.idleTimeout * factor,
+                                warning: resources.config.kiosk.idleWarning * factor)
     }
 
     /// Replaces the whole state: every answer, draft and choice is gone, the screen is cleared
@@ -119,7 +128,11 @@ public final class KioskApp {
         let language = resources.config.kiosk.language
         // A kiosk that runs past midnight applies the new day's rules to the next citizen.
         let rules = state.session.rules.on(KioskLaunch.today(in: resources.config.log.timeZone))
-        state = KioskState(session: Session(rules: rules, language: language), now: now())
+        let before = state.accessibility
+        state = KioskState(session: Session(rules: rules, language: language), now: now(),
+                           accessibility: AccessibilityMode(config: resources.config))
+        assistive.speaker.stop()
+        accessibilityChanged(from: before)
     }
 
     // MARK: - Input
@@ -132,8 +145,11 @@ public final class KioskApp {
         case .resize:
             return present()
         case .key(let key):
+            // Any key silences the voice; what it leads to is announced afresh.
+            assistive.speaker.stop()
             if noteActivity() { handle(key) }
         case .mouse(let x, let y):
+            assistive.speaker.stop()
             if noteActivity() { tap(x: x, y: y) }
         }
         return present()
@@ -144,7 +160,8 @@ public final class KioskApp {
     private func noteActivity() -> Bool {
         let phase = idlePhase
         if case .warning = phase {
-            guard state.idle.extensions < resources.config.kiosk.idleExtensions else { return false }
+            guard state.idle.extensions < resources.config.kiosk.idleExtensions || state.accessibility.placesNoTimeLimit
+            else { return false }
             state.idle.extensions += 1
             state.idle.lastActivity = now()
             return false
@@ -155,7 +172,10 @@ public final class KioskApp {
 
     func present() -> PresentStats {
         shownPhase = idlePhase
-        return terminal.present(render())
+        let stats = terminal.present(render())
+        // After the frame is out, so speaking never delays what is seen.
+        announce()
+        return stats
     }
 
     var isTooSmall: Bool { ScreenGeometry.layout(for: terminal.size) == .tooSmall }
@@ -171,12 +191,15 @@ public final class KioskApp {
             state.showsHelp = false
             return
         }
+        if handleAccessibility(key) { return }
         if state.step == .ask {
             handleAsk(key)
             return
         }
-        if !showsStaffTool, state.step == .attract || state.step == .goodbye, key != .function(1), key != .character("?"),
-           !(key == .enter && currentPage.choices.indices.contains(state.focus) && currentPage.choices[state.focus].action == .help),
+        if !showsStaffTool, state.step == .attract || state.step == .goodbye, !state.accessibility.showsSettings,
+           key != .function(1), key != .character("?"),
+           !(key == .enter && currentPage.choices.indices.contains(state.focus)
+               && [.help, .accessibility(.open)].contains(currentPage.choices[state.focus].action)),
            !Self.movesFocus(key) {
             // Any key starts (or starts over), except those that reach the help button.
             perform(state.step == .attract ? .start : .restart)
@@ -241,6 +264,7 @@ public final class KioskApp {
             state.showsHelp = false
             return
         }
+        if tapAccessibility(x: x, y: y) { return }
         if state.step == .ask {
             tapAsk(x: x, y: y)
             return
@@ -248,7 +272,7 @@ public final class KioskApp {
         let layout = PageLayout(currentPage, size: terminal.size, scroll: state.scroll)
         if let index = layout.choice(atX: x, y: y) {
             perform(currentPage.choices[index].action)
-        } else if !showsStaffTool, state.step == .attract || state.step == .goodbye {
+        } else if !showsStaffTool, state.step == .attract || state.step == .goodbye, !state.accessibility.showsSettings {
             perform(state.step == .attract ? .start : .restart)
         } else if y == layout.viewport.lowerBound - 1, layout.canScrollUp {
             scroll(by: -max(1, layout.viewport.count - 1), layout: layout)
@@ -330,6 +354,9 @@ public final class KioskApp {
             return
         case .staff:
             performStaff(action)
+            return
+        case .accessibility(let action):
+            performAccessibility(action)
             return
         case .finish:
             // The goodbye wipes: the session is logged and forgotten before the screen says so.

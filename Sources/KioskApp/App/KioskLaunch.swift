@@ -20,6 +20,9 @@ public enum KioskLaunch {
         } catch {
             fail(error.description)
         }
+        for warning in AccessibilityCheck.warnings(resources.config) {
+            FileHandle.standardError.write(Data((warning + "\n").utf8))
+        }
         do {
             rules = try RuleBook.load(config: resources.config, day: today(in: resources.config.log.timeZone))
         } catch {

@@ -37,12 +37,15 @@ public struct KioskState: Sendable {
     public var demo: DemoState?
     /// The policy browser, while staff read the packs (see `PolicyState`).
     public var policy: PolicyState?
+    /// Accessibility mode and its settings, chosen by the citizen for this session.
+    public var accessibility: AccessibilityMode
 
     public var language: Language { session.language }
 
-    public init(session: Session, now: Duration) {
+    public init(session: Session, now: Duration, accessibility: AccessibilityMode) {
         self.session = session
         self.idle = IdleTimer(lastActivity: now)
+        self.accessibility = accessibility
     }
 
     /// The screen the citizen sees.

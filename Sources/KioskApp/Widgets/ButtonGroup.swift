@@ -29,15 +29,24 @@ struct ButtonGroup: Equatable {
         }
         let width = max(1, (area.width - (columns - 1) * gap) / columns)
         let rowGap = buttonHeight > 1 ? 1 : 0
-        buttons = labels.enumerated().map { index, label in
+        var y = area.y
+        var placed: [Button] = []
+        for (index, label) in labels.enumerated() {
             let column = index % columns
-            let row = index / columns
-            return Button(
-                label: label,
-                frame: Rect(
-                    x: area.x + column * (width + gap), y: area.y + row * (buttonHeight + rowGap),
-                    width: width, height: buttonHeight))
+            if column == 0, index > 0 { y = placed[index - 1].frame.maxY + rowGap }
+            // A label too long for one row (large text, 40 columns) wraps onto more rows of a
+            // taller button rather than losing its end: only a single column can be that narrow.
+            let height = columns == 1 ? max(buttonHeight, Self.labelLines(label, width: width).count) : buttonHeight
+            placed.append(Button(label: label, frame: Rect(x: area.x + column * (width + gap), y: y, width: width, height: height)))
         }
+        buttons = placed
+    }
+
+    /// The rows a label takes in a button `width` wide: one when it fits beside the focus
+    /// marker, else wrapped by word.
+    static func labelLines(_ label: String, width: Int) -> [String] {
+        let room = max(1, width - 4)
+        return displayWidth(of: label) <= room ? [label] : wrap(label, width: room)
     }
 
     /// Rows the group occupies.
@@ -74,14 +83,17 @@ struct ButtonGroup: Equatable {
         let block = Style(.muted, reverse: true)
         for (index, button) in buttons.enumerated() {
             let focused = index == focus
-            let labelRow = button.frame.y + button.frame.height / 2
+            let lines = Self.labelLines(button.label, width: button.frame.width)
+            let firstRow = button.frame.y + (button.frame.height - lines.count) / 2
             let style = focused ? Style(.focus, bold: true) : block
             buffer.fill(button.frame, style: block)
-            buffer.fill(Rect(x: button.frame.x, y: labelRow, width: button.frame.width, height: 1), style: style)
-            let marker = focused ? "\(UIChrome.focusMarker) " : "  "
-            let text = truncate(marker + button.label, width: max(1, button.frame.width - 2))
-            let x = button.frame.x + max(1, (button.frame.width - displayWidth(of: text)) / 2)
-            buffer.put(text, x: x, y: labelRow, style: style, maxWidth: button.frame.maxX - x)
+            buffer.fill(Rect(x: button.frame.x, y: firstRow, width: button.frame.width, height: lines.count), style: style)
+            for (offset, line) in lines.enumerated() {
+                let marker = offset > 0 ? "  " : (focused ? "\(UIChrome.focusMarker) " : "  ")
+                let text = truncate(marker + line, width: max(1, button.frame.width - 2))
+                let x = button.frame.x + max(1, (button.frame.width - displayWidth(of: text)) / 2)
+                buffer.put(text, x: x, y: firstRow + offset, style: style, maxWidth: button.frame.maxX - x)
+            }
         }
     }
 }

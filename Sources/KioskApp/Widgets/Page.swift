@@ -19,6 +19,16 @@ enum PageItem: Equatable {
     case chart(BarChart)
 }
 
+extension PageItem {
+    /// Whether the citizen presses or types on it.
+    var isInteractive: Bool {
+        switch self {
+        case .choices, .field: true
+        case .heading, .text, .qr, .chart: false
+        }
+    }
+}
+
 /// A screen described as values: a title, blocks in reading order, the key hints at its foot.
 ///
 /// Every journey screen is one of these, so layout, scrolling, focus, digit shortcuts and
@@ -29,6 +39,9 @@ struct Page: Equatable {
     var hints: [String]
     /// Digits type into a field on this page instead of choosing a button.
     var typesDigits = false
+    /// Choices and fields start in the lower half of the screen, within reach from a
+    /// wheelchair (accessibility mode's low-position layout).
+    var lowPosition = false
 
     /// Every choice in reading order; focus and digit shortcuts index into this.
     var choices: [Choice] {
@@ -80,7 +93,13 @@ struct PageLayout {
         let spacing = regular ? 1 : 0
         var y = 0
         var number = 0
+        var lowered = !page.lowPosition
         for item in page.items {
+            if !lowered, item.isInteractive {
+                // Everything from the first thing to press or type on starts at mid-screen.
+                lowered = true
+                y = max(y, size.height / 2 - viewport.lowerBound)
+            }
             switch item {
             case .heading(let text):
                 let paragraph = Paragraph(text, width: width, style: Style(.accent, bold: true))

@@ -39,6 +39,29 @@ public struct KioskConfig: Sendable, Equatable {
         public let highContrastTheme: ThemeName
     }
 
+    /// `[accessibility]`: what accessibility mode does on this kiosk's hardware.
+    public struct Accessibility: Sendable, Equatable {
+        /// The text-to-speech command with `{voice}`, `{rate}`, `{volume}` in its arguments; the
+        /// phrase goes to its standard input. Empty: no voice.
+        public let speechCommand: [String]
+        /// The synthesiser's voice for each language.
+        public let voices: LocalizedText
+        /// Words per minute a session starts with.
+        public let speechRate: Int
+        /// Loudness a session starts with.
+        public let speechVolume: Int
+        /// Run on entering the mode to enlarge the terminal's font; empty: nothing is run.
+        public let enlargeCommand: [String]
+        /// Run on leaving the mode to undo `enlargeCommand`.
+        public let restoreCommand: [String]
+        /// Idle limits are this many times longer in the mode.
+        public let idleMultiplier: Int
+        /// Whether the mode starts with the idle warning extendable without limit.
+        public let extendWithoutLimit: Bool
+        /// Whether the mode starts with interactive content in the lower half of the screen.
+        public let lowPosition: Bool
+    }
+
     /// `[centre]`: the place a citizen is sent to for a person's help.
     public struct Centre: Sendable, Equatable {
         public let name: LocalizedText
@@ -79,6 +102,7 @@ public struct KioskConfig: Sendable, Equatable {
     public let kiosk: Kiosk
     public let paths: Paths
     public let display: Display
+    public let accessibility: Accessibility
     public let centre: Centre
     public let log: Log
     public let llm: LLM
@@ -157,6 +181,23 @@ public struct KioskConfig: Sendable, Equatable {
         let theme = r.read("display", "theme", default: ThemeName("default"), themeName)
         let highContrast = r.read("display", "high_contrast_theme", default: ThemeName("high-contrast"), themeName)
 
+        let command = SettingsReader.stringArray("non-empty arguments", SettingsReader.string("a non-empty argument", maxLength: 1000))
+        let speechCommand = r.read("accessibility", "speech_command", default: ["espeak-ng", "-v", "{voice}", "-s", "{rate}", "-a", "{volume}"], command)
+        let voices = r.read("accessibility", "voices",
+                            default: LocalizedText(korean: "ko", translations: [.en: "en-us", .zh: "cmn", .vi: "vi"]), LocalizedText.convert)
+        let speechRate = r.read("accessibility", "speech_rate", default: 175, SettingsReader.integer(in: 80...450))
+        let speechVolume = r.read("accessibility", "speech_volume", default: 100, SettingsReader.integer(in: 10...200))
+        let enlarge = r.read("accessibility", "enlarge_command", default: [], command)
+        let restore = r.read("accessibility", "restore_command", default: [], command)
+        if enlarge.isEmpty != restore.isEmpty {
+            // A font enlarged and never restored would leave the next citizen with large text.
+            let written = document.isKeyLine(["accessibility", "enlarge_command"]) ? "enlarge_command" : "restore_command"
+            r.report(["accessibility", written], ": enlarge_command and restore_command must be set together (both lists, or both [])")
+        }
+        let idleMultiplier = r.read("accessibility", "idle_multiplier", default: 3, SettingsReader.integer(in: 1...10))
+        let extendWithoutLimit = r.read("accessibility", "extend_without_limit", default: false, SettingsReader.boolean)
+        let lowPosition = r.read("accessibility", "low_position", default: false, SettingsReader.boolean)
+
         let centreName = r.read("centre", "name", default: LocalizedText(korean: "시흥시 행정복지센터"), LocalizedText.convert)
         let counter = r.read("centre", "counter", default: LocalizedText(korean: "1층 복지 상담 창구"), LocalizedText.convert)
         let hours = r.read("centre", "hours", default: LocalizedText(korean: "평일 오전 9시부터 오후 6시까지"), LocalizedText.convert)
@@ -203,6 +244,9 @@ public struct KioskConfig: Sendable, Equatable {
                          themes: resolve(themes), database: resolve(database),
                          staffLock: resolve(staffLock)),
             display: Display(theme: theme, highContrastTheme: highContrast),
+            accessibility: Accessibility(speechCommand: speechCommand, voices: voices, speechRate: speechRate, speechVolume: speechVolume,
+                                         enlargeCommand: enlarge, restoreCommand: restore, idleMultiplier: idleMultiplier,
+                                         extendWithoutLimit: extendWithoutLimit, lowPosition: lowPosition),
             centre: Centre(name: centreName, counter: counter, hours: hours, phone: phone),
             log: Log(retentionDays: retentionDays, kAnonymity: kAnonymity, timeZone: timeZone),
             llm: LLM(endpoint: endpoint.isEmpty ? nil : URL(string: endpoint), model: model,

@@ -12,6 +12,8 @@ public final class MemoryTerminal: Terminal {
     /// Presents so far.
     public private(set) var presentCount = 0
     public private(set) var isShutDown = false
+    /// The colours roles are drawn in; nil for the eight basic colours.
+    public private(set) var palette: Palette?
 
     private var writer: EscapeSequenceWriter
     private var needsFullRedraw = true
@@ -22,6 +24,7 @@ public final class MemoryTerminal: Terminal {
         self.size = size
         self.screen = Buffer(size: size)
         self.writer = EscapeSequenceWriter(palette: palette)
+        self.palette = palette
     }
 
     // MARK: - Terminal
@@ -54,6 +57,12 @@ public final class MemoryTerminal: Terminal {
 
     public func shutdown() {
         isShutDown = true
+    }
+
+    public func usePalette(_ palette: Palette) {
+        self.palette = palette
+        writer = EscapeSequenceWriter(palette: palette)
+        needsFullRedraw = true
     }
 
     // MARK: - Test controls

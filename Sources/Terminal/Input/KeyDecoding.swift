@@ -41,7 +41,7 @@ enum KeyDecoding {
         case KEY_C1: return .keypad(.lowerLeft)
         case KEY_C3: return .keypad(.lowerRight)
         case cncurses_key_f(1)...cncurses_key_f(63): return .function(Int(code - cncurses_key_f(0)))
-        default: return nil
+        default: return ApplicationKeypad.key(forCode: code)
         }
     }
 }

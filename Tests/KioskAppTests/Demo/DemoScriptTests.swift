@@ -10,7 +10,7 @@ import Testing
         var session = Session(rules: Fixture.rules, language: .ko)
         session.showPrivacy()
         session.startQuestions()
-        return KioskState(session: session, now: .zero)
+        return KioskState(session: session, now: .zero, accessibility: AccessibilityMode(config: Fixture.resources.config))
     }
 
     @Test func typesTheAnswerDigitByDigitThenConfirms() throws {
@@ -39,7 +39,7 @@ import Testing
     }
 
     @Test func theArrivalAndTheEnd() {
-        var state = KioskState(session: Session(rules: Fixture.rules, language: .ko), now: .zero)
+        var state = KioskState(session: Session(rules: Fixture.rules, language: .ko), now: .zero, accessibility: AccessibilityMode(config: Fixture.resources.config))
         #expect(DemoScript.nextAction(state, facts: Facts(), language: .en, shownDetail: false) == .start)
         state.choosingLanguage = true
         #expect(DemoScript.nextAction(state, facts: Facts(), language: .en, shownDetail: false) == .chooseLanguage(.en))

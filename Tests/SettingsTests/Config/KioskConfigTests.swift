@@ -205,6 +205,6 @@ import Testing
 extension KioskConfig {
     /// The same settings as if read from another file, to compare values regardless of origin.
     func withSource(_ source: URL?, displayPath: String) -> KioskConfig {
-        KioskConfig(kiosk: kiosk, paths: paths, display: display, centre: centre, log: log, llm: llm, staff: staff, source: source, displayPath: displayPath)
+        KioskConfig(kiosk: kiosk, paths: paths, display: display, accessibility: accessibility, centre: centre, log: log, llm: llm, staff: staff, source: source, displayPath: displayPath)
     }
 }

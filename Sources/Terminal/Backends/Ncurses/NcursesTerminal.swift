@@ -33,7 +33,7 @@ public final class NcursesTerminal: Terminal {
     private let window: UnsafeMutablePointer<WINDOW>
     private let inputFile: UnsafeMutablePointer<FILE>
     private let outputFile: UnsafeMutablePointer<FILE>
-    private let pairs: [ColorRole: Int16]
+    private var pairs: [ColorRole: Int16]
     private let handlesSignals: Bool
     private var previous: Buffer?
     private var isRunning = true
@@ -77,6 +77,7 @@ public final class NcursesTerminal: Terminal {
         noecho()
         nonl()
         keypad(window, true)
+        ApplicationKeypad.install()
         _ = curs_set(0)
         // Escape must answer fast on a kiosk; 25 ms still joins real escape sequences.
         _ = set_escdelay(25)
@@ -123,6 +124,15 @@ public final class NcursesTerminal: Terminal {
         doupdate()
         previous = frame
         return PresentStats(cellsWritten: written, bytesWritten: nil)
+    }
+
+    public func usePalette(_ palette: Palette) {
+        guard isRunning else { return }
+        // The same pair numbers with new colours: ncurses repaints every cell using them.
+        pairs = Self.startColors(palette)
+        wbkgdset(window, chtype(cncurses_color_pair(pairs[.background] ?? 0)))
+        previous = nil
+        clearok(window, true)
     }
 
     public func nextEvent(timeout: Duration) -> InputEvent? {

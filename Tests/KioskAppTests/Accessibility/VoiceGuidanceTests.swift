@@ -1,0 +1,162 @@
+import Foundation
+@testable import KioskApp
+import Rules
+import Settings
+import Terminal
+import TerminalTesting
+import Testing
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+@Suite("Voice guidance: what is spoken, interrupted, repeated and wiped")
+struct VoiceGuidanceTests {
+    @Test("each screen of a Korean session is spoken from its page: title, choices, focus, keys")
+    func eachScreenIsSpoken() throws {
+        let voice = try RecordingVoice()
+        let (app, pilot) = try AccessibleFixture.kiosk(voice: voice)
+        let citizen = Citizen(app: app, pilot: pilot)
+        // The attract screen, at start.
+        #expect(app.lastSpoken.hasPrefix("복지 안내 키오스크. 받을 수 있는 복지 혜택을 알아보세요."))
+        #expect(app.lastSpoken.contains("1, 시작하기."))
+        #expect(app.lastSpoken.hasSuffix("점은 이전, 슬래시는 다시 듣기예요."))
+        pilot.press(.enter)
+        app.drain()
+        #expect(app.lastSpoken.contains("1, 한국어"))
+        #expect(app.lastSpoken.contains("지금 고른 것은 한국어 선택됨, 7개 중 1번째예요."))
+        pilot.press(.character("1"))
+        app.drain()
+        #expect(app.lastSpoken.contains("1, 알겠어요. 시작할게요."))
+        pilot.press(.character("1"))
+        app.drain()
+        let question = try #require(app.state.session.question)
+        #expect(app.lastSpoken.hasPrefix(question.text["ko"]))
+        #expect(app.lastSpoken.contains("아직 입력하지 않았어요. 확인. 잘 모르겠어요."))
+        #expect(!app.lastSpoken.contains("▸") && !app.lastSpoken.contains("✓"))
+
+        citizen.answerAll(from: Households.olderAlone)
+        #expect(app.state.step == .review)
+        #expect(app.lastSpoken.hasPrefix("답한 내용을 확인해 주세요. 바꾸고 싶은 답을 누르면 다시 답할 수 있어요."))
+        // In the mode the review ends with the settings choice: four back from the first is "결과 보기".
+        pilot.press(.left, .left, .left, .left, .enter)
+        app.drain()
+        #expect(app.state.step == .results)
+        // Statuses and amounts in words a voice can say.
+        #expect(app.lastSpoken.contains("받을 수 있어요"))
+        #expect(app.lastSpoken.contains("기초연금"))
+        #expect(app.lastSpoken.contains("매달"))
+        pilot.press(.enter)
+        app.drain()
+        guard case .detail = app.state.step else { Issue.record("not on a detail page"); return }
+        #expect(app.lastSpoken.hasPrefix("기초연금."))
+    }
+
+    @Test("English amounts are said as one number, not groups of three")
+    func amountsAreWords() throws {
+        let catalog = Fixture.resources.locales.catalog(.en)
+        #expect(SpokenPage.words("Basic Pension  Monthly 349,700 won ✓", catalog: catalog) == "Basic Pension Monthly 349700 won chosen")
+        #expect(SpokenPage.words("1.500.000 won, 1.5 months", catalog: catalog) == "1500000 won, 1.5 months")
+        #expect(SpokenPage.words("▸ ▪ Eligible (3)", catalog: catalog) == "Eligible (3)")
+    }
+
+    @Test("a focus move speaks only the focused choice and its place")
+    func focusMoves() throws {
+        let (app, pilot) = try AccessibleFixture.kiosk(voice: try RecordingVoice())
+        pilot.press(.enter)
+        app.drain()
+        pilot.press(.right)
+        app.drain()
+        #expect(app.lastSpoken == "English, 7개 중 2번째.")
+    }
+
+    @Test("typing speaks the amount in words")
+    func typingIsEchoed() throws {
+        let (app, pilot) = try AccessibleFixture.kiosk(voice: try RecordingVoice())
+        let citizen = Citizen(app: app, pilot: pilot)
+        citizen.arrive()
+        for _ in 0..<40 where app.state.session.question?.kind != .amount {
+            citizen.answerOne(from: Households.singleParent)
+        }
+        try #require(app.state.session.question?.kind == .amount)
+        pilot.type("150")
+        app.drain()
+        #expect(app.lastSpoken == "150만 원.")
+    }
+
+    @Test("any key interrupts the voice at once; the child is killed and reaped")
+    func anyKeyInterrupts() throws {
+        let voice = try RecordingVoice(sleepSeconds: 30)
+        let (app, pilot) = try AccessibleFixture.kiosk(voice: voice)
+        let speaking = try #require(app.assistive.speaker.currentProcess)
+        // A key that changes nothing on screen: the voice stops and nothing new is said.
+        pilot.press(.control("c"))
+        app.drain()
+        #expect(kill(speaking, 0) == -1 && errno == ESRCH)
+        #expect(!app.assistive.speaker.isSpeaking)
+        #expect(voice.lines.isEmpty)
+    }
+
+    @Test("/ repeats the last phrase, in the session's voice")
+    func repeatKey() throws {
+        let voice = try RecordingVoice()
+        let (app, pilot) = try AccessibleFixture.kiosk(voice: voice)
+        pilot.press(.enter)
+        app.drain()
+        #expect(app.assistive.speaker.waitUntilQuiet())
+        let said = app.lastSpoken
+        pilot.press(.character("/"))
+        app.drain()
+        #expect(app.assistive.speaker.waitUntilQuiet())
+        #expect(voice.lines.count == 2)
+        #expect(voice.lines.allSatisfy { $0 == "ko 175 100 | \(said)" })
+    }
+
+    @Test("a wipe kills the voice, and outside the mode nothing is spoken")
+    func wipeKills() throws {
+        let clock = ManualClock()
+        let voice = try RecordingVoice(sleepSeconds: 30)
+        let (app, pilot) = try AccessibleFixture.kiosk(voice: voice, startOn: false, clock: clock)
+        #expect(app.assistive.speaker.spoken == 0)
+        pilot.press(.character("*"))
+        app.drain()
+        pilot.press(.enter, .character("1"))
+        app.drain()
+        let speaking = try #require(app.assistive.speaker.currentProcess)
+        app.wipe()
+        #expect(kill(speaking, 0) == -1 && errno == ESRCH)
+        let spoken = app.assistive.speaker.spoken
+        pilot.press(.enter, .down)
+        app.drain()
+        #expect(app.assistive.speaker.spoken == spoken)
+    }
+
+    @Test("rate and volume from the settings page reach the voice command")
+    func rateAndVolume() throws {
+        let voice = try RecordingVoice()
+        let (app, pilot) = try AccessibleFixture.kiosk(voice: voice)
+        pilot.press(.up, .enter)  // the last choice: voice and screen settings
+        app.drain()
+        #expect(app.state.accessibility.showsSettings)
+        pilot.press(.character("3"), .character("5"))
+        app.drain()
+        // The changed choice is read with its new value.
+        #expect(app.lastSpoken.hasPrefix("더 크게 (지금 120)"))
+        pilot.press(.character("1"))
+        app.drain()
+        #expect(app.assistive.speaker.waitUntilQuiet())
+        #expect(voice.lines.last?.hasPrefix("ko 200 120 | ") == true, "\(voice.lines)")
+    }
+
+    @Test("the idle warning is spoken when it appears")
+    func idleWarningSpoken() throws {
+        let clock = ManualClock()
+        let (app, pilot) = try AccessibleFixture.kiosk(voice: try RecordingVoice(), clock: clock)
+        pilot.press(.enter)
+        app.drain()
+        clock.advance(app.resources.config.kiosk.idleTimeout * 3 + .seconds(1))
+        app.tick()
+        #expect(app.lastSpoken == "아직 이용하고 계세요? 59초 뒤에 처음 화면으로 돌아가요. 답한 내용은 지워져요. 계속하려면 아무 키나 눌러 주세요.")
+    }
+}
+
