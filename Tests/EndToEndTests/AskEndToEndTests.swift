@@ -18,26 +18,7 @@ struct AskEndToEndTests {
     func typedQuestion() throws {
         let pack = try RulePack.load(directory: JourneyEndToEndTests.root.appendingPathComponent(JourneyEndToEndTests.packs[0]).path)
         let kiosk = try TmuxKiosk(width: 80, height: 24)
-        try kiosk.waitForScreen("the attract screen") { $0.contains(localeString(language: "ko", section: "attract", key: "title")) }
-        try kiosk.send("Enter")
-        try kiosk.waitForScreen("the language choice") { $0.contains("English") }
-        try kiosk.send("1")
-        try kiosk.waitForScreen("the privacy notice") { $0.contains(localeString(language: "ko", section: "privacy", key: "title")) }
-        try kiosk.send("1")
-
-        // Every question answered "잘 모르겠어요": the quickest way to the results.
-        let reviewTitle = localeString(language: "ko", section: "review", key: "title")
-        var asked: [FactKey] = []
-        for _ in 0..<40 {
-            let screen = try kiosk.waitForScreen("a question or the review") { screen in
-                screen.contains(reviewTitle) || JourneyEndToEndTests.question(on: screen, in: pack).map { !asked.contains($0.key) } == true
-            }
-            if screen.contains(reviewTitle) { break }
-            let spec = JourneyEndToEndTests.question(on: screen, in: pack)!
-            asked.append(spec.key)
-            if case .scalar(.bool) = spec.type { try kiosk.send("3") } else { try kiosk.send("Right", "Enter") }
-        }
-        try kiosk.send("Left", "Left", "Left", "Enter")
+        try JourneyEndToEndTests.reachResultsAnsweringUnknown(kiosk)
         try kiosk.waitForScreen("the results") { $0.contains(localeString(language: "ko", section: "results", key: "title")) }
         // From the first programme, focus wraps past help, finish and review to "직접 물어보기".
         try kiosk.send("Left", "Left", "Left", "Left", "Enter")

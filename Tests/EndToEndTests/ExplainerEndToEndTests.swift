@@ -33,29 +33,6 @@ struct ExplainerEndToEndTests {
         return path
     }
 
-    /// From the attract screen to the results, every question answered "잘 모르겠어요".
-    static func reachResults(_ kiosk: TmuxKiosk) throws {
-        let pack = try RulePack.load(directory: JourneyEndToEndTests.root.appendingPathComponent(JourneyEndToEndTests.packs[0]).path)
-        try kiosk.waitForScreen("the attract screen") { $0.contains(localeString(language: "ko", section: "attract", key: "title")) }
-        try kiosk.send("Enter")
-        try kiosk.waitForScreen("the language choice") { $0.contains("English") }
-        try kiosk.send("1")
-        try kiosk.waitForScreen("the privacy notice") { $0.contains(localeString(language: "ko", section: "privacy", key: "title")) }
-        try kiosk.send("1")
-        let reviewTitle = localeString(language: "ko", section: "review", key: "title")
-        var asked: [FactKey] = []
-        for _ in 0..<40 {
-            let screen = try kiosk.waitForScreen("a question or the review") { screen in
-                screen.contains(reviewTitle) || JourneyEndToEndTests.question(on: screen, in: pack).map { !asked.contains($0.key) } == true
-            }
-            if screen.contains(reviewTitle) { break }
-            let spec = JourneyEndToEndTests.question(on: screen, in: pack)!
-            asked.append(spec.key)
-            if case .scalar(.bool) = spec.type { try kiosk.send("3") } else { try kiosk.send("Right", "Enter") }
-        }
-        try kiosk.send("Left", "Left", "Left", "Enter")
-    }
-
     /// The kiosk's children (its explainer worker), whichever of its threads started them.
     static func children(of pid: pid_t) -> [pid_t] {
         let threads = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task")) ?? []
@@ -77,7 +54,7 @@ struct ExplainerEndToEndTests {
         let config = try Self.config(scenario: "ok", text: sentence, totalMs: 20_000)
         defer { unlink(config) }
         let kiosk = try TmuxKiosk(width: 100, height: 40, arguments: ["--config", config])
-        try Self.reachResults(kiosk)
+        try JourneyEndToEndTests.reachResultsAnsweringUnknown(kiosk)
         try kiosk.waitForScreen("the results") { $0.contains(localeString(language: "ko", section: "results", key: "title")) }
         // The explanation is below the list of programmes.
         for _ in 0..<6 { try kiosk.send("+") }
@@ -100,7 +77,7 @@ struct ExplainerEndToEndTests {
         let config = try Self.config(scenario: "stall", text: "x", totalMs: deadline)
         defer { unlink(config) }
         let kiosk = try TmuxKiosk(width: 100, height: 40, arguments: ["--config", config])
-        try Self.reachResults(kiosk)
+        try JourneyEndToEndTests.reachResultsAnsweringUnknown(kiosk)
         try kiosk.waitForScreen("the results") { $0.contains(localeString(language: "ko", section: "results", key: "title")) }
         let clock = ContinuousClock()
         let start = clock.now

@@ -92,6 +92,30 @@ struct JourneyEndToEndTests {
         }
     }
 
+    /// From the attract screen to the results, every question answered "잘 모르겠어요": the
+    /// quickest way there.
+    static func reachResultsAnsweringUnknown(_ kiosk: TmuxKiosk) throws {
+        let pack = try RulePack.load(directory: root.appendingPathComponent(packs[0]).path)
+        try kiosk.waitForScreen("the attract screen") { $0.contains(localeString(language: "ko", section: "attract", key: "title")) }
+        try kiosk.send("Enter")
+        try kiosk.waitForScreen("the language choice") { $0.contains("English") }
+        try kiosk.send("1")
+        try kiosk.waitForScreen("the privacy notice") { $0.contains(localeString(language: "ko", section: "privacy", key: "title")) }
+        try kiosk.send("1")
+        let reviewTitle = localeString(language: "ko", section: "review", key: "title")
+        var asked: [FactKey] = []
+        for _ in 0..<40 {
+            let screen = try kiosk.waitForScreen("a question or the review") { screen in
+                screen.contains(reviewTitle) || question(on: screen, in: pack).map { !asked.contains($0.key) } == true
+            }
+            if screen.contains(reviewTitle) { break }
+            let spec = question(on: screen, in: pack)!
+            asked.append(spec.key)
+            if case .scalar(.bool) = spec.type { try kiosk.send("3") } else { try kiosk.send("Right", "Enter") }
+        }
+        try kiosk.send("Left", "Left", "Left", "Enter")
+    }
+
     /// Sends the keys a citizen would press for this question's answer.
     private func answer(_ spec: FactSpec, from facts: Facts, kiosk: TmuxKiosk) throws {
         let value = facts[spec.key]
