@@ -1,5 +1,4 @@
 import Glibc
-import Synchronization
 
 /// One GNU Unifont bitmap: 16 rows of 8 or 16 pixels.
 struct UnifontGlyph: Equatable, Sendable {
@@ -40,11 +39,14 @@ struct UnifontGlyph: Equatable, Sendable {
 /// The file is 2 MB and sorted by code point, so a glyph is found by binary search over the
 /// file's bytes (about 20 small reads) instead of decoding or indexing the whole file: the
 /// kiosk pays nothing until a big headline is drawn, and keeps only the glyphs it has drawn.
-final class Unifont: Sendable {
+///
+/// Used from the kiosk's one event loop, like the rest of `KioskApp`, so it holds no lock
+/// (linking the Synchronization library for a `Mutex` cost the kiosk 3 MB of resident memory).
+final class Unifont {
     static let debianPath = "/usr/share/unifont/unifont.hex"
 
     let path: String
-    private let state = Mutex(State())
+    private var state = State()
 
     private struct State {
         /// `nil` until the first lookup; -1 when the file could not be opened.
@@ -59,33 +61,29 @@ final class Unifont: Sendable {
     }
 
     deinit {
-        state.withLock { state in
-            if let descriptor = state.descriptor, descriptor >= 0 { close(descriptor) }
-        }
+        if let descriptor = state.descriptor, descriptor >= 0 { close(descriptor) }
     }
 
     /// Whether the file has been opened: it must not be before a big headline is wanted.
     var hasOpenedFile: Bool {
-        state.withLock { $0.descriptor != nil }
+        state.descriptor != nil
     }
 
     /// Whether the file is there to draw from (opens it on first use).
     var isAvailable: Bool {
-        state.withLock { state in openIfNeeded(&state) }
+        openIfNeeded()
     }
 
     /// The glyph for `scalar`, or `nil` when the file is missing or has no glyph for it.
     func glyph(for scalar: Unicode.Scalar) -> UnifontGlyph? {
-        state.withLock { state -> UnifontGlyph? in
-            if let known = state.cache[scalar.value] { return known }
-            guard openIfNeeded(&state), let descriptor = state.descriptor else { return nil }
-            let found = Self.search(scalar.value, descriptor: descriptor, size: state.size)
-            state.cache[scalar.value] = .some(found)
-            return found
-        }
+        if let known = state.cache[scalar.value] { return known }
+        guard openIfNeeded(), let descriptor = state.descriptor else { return nil }
+        let found = Self.search(scalar.value, descriptor: descriptor, size: state.size)
+        state.cache[scalar.value] = .some(found)
+        return found
     }
 
-    private func openIfNeeded(_ state: inout State) -> Bool {
+    private func openIfNeeded() -> Bool {
         if state.descriptor == nil {
             let descriptor = open(path, O_RDONLY | O_CLOEXEC)
             var info = stat()
