@@ -4,7 +4,7 @@
 #
 # Debian packages the build and the tests need. `make deps` installs only the missing ones
 # (apt-get; through sudo when not root).
-APT_PACKAGES := libncurses-dev ncurses-term libsqlite3-dev tmux libqrencode-dev libsodium-dev libhangul-dev espeak-ng zbar-tools
+APT_PACKAGES := libncurses-dev ncurses-term libsqlite3-dev tmux libqrencode-dev libsodium-dev libhangul-dev espeak-ng zbar-tools unifont
 SWIFT ?= swift
 CONFIG ?= kiosk.conf
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)

@@ -7,6 +7,8 @@ import TextLayout
 final class Assistive {
     let speaker: Speaker
     let commands = BackgroundCommands()
+    /// Big headlines' font, opened only when one is first drawn.
+    var glyphs = Unifont()
     /// What the last announcement was about, so only a change is spoken.
     var announced: SpokenPage.Subject?
     /// Said before the next announcement ("accessibility mode is on").
@@ -35,6 +37,7 @@ extension KioskApp {
             page.items.append(.choices([Choice(label: context.text("a11y.settings"), action: .accessibility(.open))]))
         }
         page.lowPosition = mode.placesLow
+        page.bigTitle = bigTitle(for: page)
         // The mode's button leads the key hints on every screen, so it is found in one place.
         page.hints.insert(buttonLabel, at: 0)
         if mode.isOn, !context.compact { page.hints.insert(context.text("a11y.repeat_hint"), at: 1) }

@@ -42,6 +42,9 @@ struct Page: Equatable {
     /// Choices and fields start in the lower half of the screen, within reach from a
     /// wheelchair (accessibility mode's low-position layout).
     var lowPosition = false
+    /// The title drawn in big glyphs where it fits (accessibility mode on a terminal that
+    /// cannot enlarge its font); `title` stays the page's words for the voice and the fallback.
+    var bigTitle: BigText? = nil
 
     /// Every choice in reading order; focus and digit shortcuts index into this.
     var choices: [Choice] {
@@ -84,8 +87,12 @@ struct PageLayout {
         let margin = regular ? 4 : 1
         width = min(size.width - 2 * margin, 96)
         x = (size.width - width) / 2
-        title = Paragraph(page.title, width: width, style: Style(.accent, bold: true), maxLines: 4)
         footer = Paragraph.keyHints(page.hints, width: size.width - 2)
+        if let rows = Self.bigTitleRows(page.bigTitle, width: width, size: size, footerHeight: footer.height) {
+            title = Paragraph(lines: rows, style: Style(.accent, bold: true))
+        } else {
+            title = Paragraph(page.title, width: width, style: Style(.accent, bold: true), maxLines: 4)
+        }
         let top = title.height + (regular ? 2 : 1)
         // One row under the viewport for the "more below" marker.
         viewport = top..<max(top + 1, size.height - footer.height - 1)
