@@ -10,8 +10,9 @@ import Testing
 struct ExplainerEndToEndTests {
     /// A kiosk.conf naming the scripted server for `scenario`, with every path absolute (the file
     /// lives in a temporary folder).
-    static func config(scenario: String, text: String, totalMs: Int) throws -> String {
+    static func config(scenario: String, text: String, totalMs: Int) throws -> (path: String, logFolder: String) {
         let root = TmuxKiosk.repositoryRoot.path
+        let logFolder = "\(NSTemporaryDirectory())e2e-llm-\(getpid())-\(scenario)-\(UUID().uuidString)"
         var lines: [String] = []
         let original = try String(contentsOfFile: root + "/kiosk.conf", encoding: .utf8)
         for line in original.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
@@ -21,7 +22,8 @@ struct ExplainerEndToEndTests {
                 let value = line.split(separator: "\"")[1]
                 lines.append("\(key) = \"\(root)/\(value)\"")
             case "extra_rules": lines.append("extra_rules = [\"\(root)/rules/kr-culture\"]")
-            case "database": lines.append("database = \"\(NSTemporaryDirectory())e2e-llm-\(getpid()).sqlite\"")
+            // A folder that does not exist yet, as on a kiosk's first start: the worker's log goes there too.
+            case "database": lines.append("database = \"\(logFolder)/kiosk.sqlite\"")
             case "endpoint": lines.append("endpoint = \"\(ScriptedModel.shared.url(scenario, text))\"")
             case "total_ms": lines.append("total_ms = \(totalMs)")
             case "first_token_ms": lines.append("first_token_ms = \(min(totalMs - 100, 2500))")
@@ -30,7 +32,7 @@ struct ExplainerEndToEndTests {
         }
         let path = NSTemporaryDirectory() + "e2e-llm-\(getpid())-\(scenario).conf"
         try lines.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
-        return path
+        return (path, logFolder)
     }
 
     /// The kiosk's children (its explainer worker), whichever of its threads started them.
@@ -52,8 +54,8 @@ struct ExplainerEndToEndTests {
     func modelSentenceOnScreen() throws {
         let sentence = "결과는 행정복지센터에서 최종으로 정해요."
         let config = try Self.config(scenario: "ok", text: sentence, totalMs: 20_000)
-        defer { unlink(config) }
-        let kiosk = try TmuxKiosk(width: 100, height: 40, arguments: ["--config", config])
+        defer { unlink(config.path); try? FileManager.default.removeItem(atPath: config.logFolder) }
+        let kiosk = try TmuxKiosk(width: 100, height: 40, arguments: ["--config", config.path])
         try JourneyEndToEndTests.reachResultsAnsweringUnknown(kiosk)
         try kiosk.waitForScreen("the results") { $0.contains(localeString(language: "ko", section: "results", key: "title")) }
         // The explanation is below the list of programmes.
@@ -75,8 +77,8 @@ struct ExplainerEndToEndTests {
     func stallFallsBackToTheTemplate() throws {
         let deadline = 3_000
         let config = try Self.config(scenario: "stall", text: "x", totalMs: deadline)
-        defer { unlink(config) }
-        let kiosk = try TmuxKiosk(width: 100, height: 40, arguments: ["--config", config])
+        defer { unlink(config.path); try? FileManager.default.removeItem(atPath: config.logFolder) }
+        let kiosk = try TmuxKiosk(width: 100, height: 40, arguments: ["--config", config.path])
         try JourneyEndToEndTests.reachResultsAnsweringUnknown(kiosk)
         try kiosk.waitForScreen("the results") { $0.contains(localeString(language: "ko", section: "results", key: "title")) }
         let clock = ContinuousClock()

@@ -55,9 +55,13 @@ public enum KioskLaunch {
         let llm = resources.config.llm
         guard llm.endpoint != nil else { return local }
         let executable = WorkerLocation.beside(CommandLine.arguments[0]) ?? WorkerLocation.executableName
+        // The log's folder may not exist yet (the session log creates it on its own thread), and
+        // a worker whose error file cannot be opened would not start at all.
+        let folder = resources.config.paths.database.deletingLastPathComponent()
+        let errors: WorkerErrors = (try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)) != nil
+            ? .file(folder.appendingPathComponent("kiosk-explainer.log").path) : .discard
         let configuration = WorkerExplanationService.Configuration(
-            executable: executable, arguments: ["--config", configPath],
-            errors: .file(resources.config.paths.database.deletingLastPathComponent().appendingPathComponent("kiosk-explainer.log").path),
+            executable: executable, arguments: ["--config", configPath], errors: errors,
             watchdog: llm.totalDeadline + WorkerExplanationService.watchdogMargin)
         return WorkerExplanationService(configuration: configuration, fallback: local.template(for:))
     }
