@@ -61,13 +61,15 @@ let package = Package(
         .target(name: "Rules", dependencies: ["Yams"]),
         .target(name: "SessionLog", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
         // What the kiosk and the explainer say to each other; no HTTP, so the kiosk stays small.
-        .target(name: "Explanations"),
+        // Starting helper programs (the voice, the explainer worker) without ever waiting on them.
+        .target(name: "ChildProcesses", dependencies: ["CSpawn"]),
+        .target(name: "Explanations", dependencies: ["ChildProcesses"]),
         .target(name: "Explainer", dependencies: ["Explanations", "Rules", "Settings"]),
         // The model server over HTTP: kept apart because SwiftNIO would add megabytes to any
         // process that links it, and the kiosk itself does not.
         .target(name: "ExplainerHTTP", dependencies: ["Explainer", "Settings", .product(name: "AsyncHTTPClient", package: "async-http-client")]),
         // Voice guidance and other helper programs: child processes, never a UI.
-        .target(name: "Speech", dependencies: ["CSpawn"]),
+        .target(name: "Speech", dependencies: ["ChildProcesses"]),
         .target(name: "KioskApp", dependencies: ["Terminal", "TextLayout", "Settings", "Rules", "SessionLog", "Explanations", "Explainer", "HangulInput", "CQrencode", "CSodium", "Speech"]),
 
         // MARK: - Executables

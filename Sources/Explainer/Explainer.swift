@@ -241,9 +241,3 @@ public final class Explainer: Sendable {
         return stream
     }
 }
-
-extension Duration {
-    var milliseconds: Double {
-        Double(components.seconds) * 1000 + Double(components.attoseconds) / 1e15
-    }
-}

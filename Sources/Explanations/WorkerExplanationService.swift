@@ -69,7 +69,7 @@ public final class WorkerExplanationService: ExplanationService {
     /// The worker's process id while one runs (for tests and the staff health screen).
     public var workerPID: pid_t? { worker?.pid }
 
-    public var wakeDescriptor: Int32? { wake.readEnd }
+    public var wakeDescriptor: Int32? { wake?.readEnd }
 
     public func begin(_ request: ExplanationRequest) -> ExplanationTicket {
         nextTicket += 1
@@ -85,7 +85,7 @@ public final class WorkerExplanationService: ExplanationService {
             worker.kill()
         }
         failOver(ticket, reason: .unavailable, detail: worker == nil ? "the explainer process is not running" : "the explainer process stopped reading")
-        wake.signal()
+        wake?.signal()
         return ticket
     }
 
@@ -102,7 +102,7 @@ public final class WorkerExplanationService: ExplanationService {
     }
 
     public func poll() -> [(ticket: ExplanationTicket, event: ExplanationEvent)] {
-        wake.drain()
+        wake?.drain()
         let (replies, ended) = inbox.take()
         var events = made
         made.removeAll()
@@ -212,7 +212,7 @@ private final class Inbox: Sendable {
 
     /// Reads the worker's lines until its socket closes; never closes the socket itself, so the
     /// kiosk's thread can keep writing to it safely until it learns the worker ended.
-    func startReading(_ socket: Int32, pid: pid_t, wake: WakePipe) {
+    func startReading(_ socket: Int32, pid: pid_t, wake: WakePipe?) {
         let thread = Thread { [self] in
             var splitter = LineSplitter()
             var buffer = [UInt8](repeating: 0, count: 16 * 1024)
@@ -222,7 +222,7 @@ private final class Inbox: Sendable {
                     let now = clock.now
                     if s.watchdogs.contains(where: { $0 <= now }) {
                         s.watchdogs.removeAll { $0 <= now }
-                        wake.signal()
+                        wake?.signal()
                     }
                     return s.watchdogs.min()
                 }
@@ -238,11 +238,11 @@ private final class Inbox: Sendable {
                 let replies = lines.compactMap { WorkerWire.decode(WorkerReply.self, from: $0) }
                 if !replies.isEmpty {
                     state.withLock { $0.replies += replies }
-                    wake.signal()
+                    wake?.signal()
                 }
             }
             state.withLock { _ = $0.ended.insert(pid) }
-            wake.signal()
+            wake?.signal()
         }
         thread.name = "kiosk-explainer reader"
         thread.start()

@@ -25,8 +25,8 @@ public final class LocalExplanationService: ExplanationService, Sendable {
     private let explainer: Explainer
     private let rules: RuleBook
     private let centre: KioskConfig.Centre
-    private let readEnd: Int32
-    private let writeEnd: Int32
+    /// Nil without a pipe: the service still works through `poll()`, paced by the loop's timeout.
+    private let wake = WakePipe()
 
     private struct State {
         var next = 0
@@ -46,25 +46,13 @@ public final class LocalExplanationService: ExplanationService, Sendable {
         explainer = Explainer(settings: ExplainerSettings(endpoint: nil), locales: locales)
         self.rules = rules
         self.centre = centre
-        var ends: [Int32] = [-1, -1]
-        // Without a pipe the service still works through `poll()`; the loop's own timeout
-        // then paces it. Both ends are non-blocking: a full pipe already means "wake up".
-        if pipe(&ends) == 0 {
-            for fd in ends {
-                _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
-                _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
-            }
-        }
-        (readEnd, writeEnd) = (ends[0], ends[1])
     }
 
     deinit {
         shutdown()
-        if readEnd >= 0 { close(readEnd) }
-        if writeEnd >= 0 { close(writeEnd) }
     }
 
-    public var wakeDescriptor: Int32? { readEnd >= 0 ? readEnd : nil }
+    public var wakeDescriptor: Int32? { wake?.readEnd }
 
     // MARK: - ExplanationService
 
@@ -94,10 +82,7 @@ public final class LocalExplanationService: ExplanationService, Sendable {
     }
 
     public func poll() -> [(ticket: ExplanationTicket, event: ExplanationEvent)] {
-        if readEnd >= 0 {
-            var scratch = [UInt8](repeating: 0, count: 64)
-            while read(readEnd, &scratch, scratch.count) > 0 {}
-        }
+        wake?.drain()
         return state.withLock { s in
             defer { s.queue.removeAll() }
             return s.queue
@@ -190,15 +175,6 @@ public final class LocalExplanationService: ExplanationService, Sendable {
             s.queue += events.map { (ticket, $0) }
             return true
         }
-        if queued, writeEnd >= 0 {
-            var byte: UInt8 = 1
-            _ = write(writeEnd, &byte, 1)
-        }
-    }
-}
-
-extension Duration {
-    var milliseconds: Double {
-        Double(components.seconds) * 1000 + Double(components.attoseconds) / 1e15
+        if queued { wake?.signal() }
     }
 }
