@@ -46,27 +46,8 @@ struct JourneyEndToEndTests {
         #expect(expected.count == pack.programs.count + 1, "every kr-welfare programme and the kr-culture one")
 
         let kiosk = try TmuxKiosk(width: 200, height: 60)
-        try kiosk.waitForScreen("the attract screen") { $0.contains(localeString(language: "ko", section: "attract", key: "title")) }
-        try kiosk.send("Enter")
-        try kiosk.waitForScreen("the language choice") { $0.contains("English") }
-        try kiosk.send("1")
-        try kiosk.waitForScreen("the privacy notice") { $0.contains(localeString(language: "ko", section: "privacy", key: "title")) }
-        try kiosk.send("1")
-
-        let reviewTitle = localeString(language: "ko", section: "review", key: "title")
-        var asked: [FactKey] = []
-        for _ in 0..<40 {
-            let screen = try kiosk.waitForScreen("a question or the review") { screen in
-                screen.contains(reviewTitle) || Self.question(on: screen, in: pack).map { !asked.contains($0.key) } == true
-            }
-            if screen.contains(reviewTitle) { break }
-            let spec = Self.question(on: screen, in: pack)!
-            asked.append(spec.key)
-            try answer(spec, from: facts, kiosk: kiosk)
-        }
+        let asked = try Self.answerEveryQuestion(kiosk, pack: pack) { try answer($0, from: facts, kiosk: kiosk) }
         #expect(!asked.isEmpty)
-        // On the review, focus wraps from the first answer to "결과 보기".
-        try kiosk.send("Left", "Left", "Left", "Enter")
         let resultsTitle = localeString(language: "ko", section: "results", key: "title")
         try kiosk.waitForScreen("the results") { $0.contains(resultsTitle) }
         var page = try kiosk.settledScreen()
@@ -92,10 +73,10 @@ struct JourneyEndToEndTests {
         }
     }
 
-    /// From the attract screen to the results, every question answered "잘 모르겠어요": the
-    /// quickest way there.
-    static func reachResultsAnsweringUnknown(_ kiosk: TmuxKiosk) throws {
-        let pack = try RulePack.load(directory: root.appendingPathComponent(packs[0]).path)
+    /// From the attract screen through language and privacy, every question the planner asks
+    /// answered by `answer`, to "결과 보기" pressed on the review; the questions asked, in order.
+    @discardableResult
+    static func answerEveryQuestion(_ kiosk: TmuxKiosk, pack: RulePack, answer: (FactSpec) throws -> Void) throws -> [FactKey] {
         try kiosk.waitForScreen("the attract screen") { $0.contains(localeString(language: "ko", section: "attract", key: "title")) }
         try kiosk.send("Enter")
         try kiosk.waitForScreen("the language choice") { $0.contains("English") }
@@ -111,9 +92,20 @@ struct JourneyEndToEndTests {
             if screen.contains(reviewTitle) { break }
             let spec = question(on: screen, in: pack)!
             asked.append(spec.key)
+            try answer(spec)
+        }
+        // On the review, focus wraps from the first answer to "결과 보기".
+        try kiosk.send("Left", "Left", "Left", "Enter")
+        return asked
+    }
+
+    /// From the attract screen to the results, every question answered "잘 모르겠어요": the
+    /// quickest way there.
+    static func reachResultsAnsweringUnknown(_ kiosk: TmuxKiosk) throws {
+        let pack = try RulePack.load(directory: root.appendingPathComponent(packs[0]).path)
+        try answerEveryQuestion(kiosk, pack: pack) { spec in
             if case .scalar(.bool) = spec.type { try kiosk.send("3") } else { try kiosk.send("Right", "Enter") }
         }
-        try kiosk.send("Left", "Left", "Left", "Enter")
     }
 
     /// Sends the keys a citizen would press for this question's answer.
