@@ -52,6 +52,24 @@ public struct ExplainerSettings: Sendable {
                   temperature: llm.temperature, seed: llm.seed, maxTokens: llm.maxTokens,
                   explainPrompt: explain, answerPrompt: answer)
     }
+
+    /// `[llm]` with a command line's `--llm` and `--deadline-ms` laid over it (`explain`, and the
+    /// worker it starts): a model named on the command line uses kiosk.conf's prompt files even
+    /// when kiosk.conf names no model, and the first-token deadline never outlasts the total one.
+    public init(_ llm: KioskConfig.LLM, endpoint: URL?, totalDeadline: Duration?) throws(ExplainerSetupError) {
+        try self.init(llm)
+        if let endpoint {
+            self.endpoint = endpoint
+            if explainPrompt.isEmpty {
+                explainPrompt = (try? String(contentsOf: llm.explainPrompt, encoding: .utf8)) ?? ""
+                answerPrompt = (try? String(contentsOf: llm.answerPrompt, encoding: .utf8)) ?? ""
+            }
+        }
+        if let totalDeadline {
+            self.totalDeadline = totalDeadline
+            if firstTokenDeadline >= totalDeadline { firstTokenDeadline = totalDeadline }
+        }
+    }
 }
 
 public struct ExplainerSetupError: Error, Sendable, CustomStringConvertible {

@@ -22,21 +22,14 @@ final class Worker: Sendable {
 
     init(configPath: String, endpoint: String?, deadlineMs: Int?) throws {
         let config = try KioskConfig.load(path: configPath, mustExist: false)
-        var settings = try ExplainerSettings(config.llm)
+        var url: URL?
         if let endpoint {
-            guard let url = URL(string: endpoint), url.scheme != nil, url.host != nil else {
+            guard let parsed = URL(string: endpoint), parsed.scheme != nil, parsed.host != nil else {
                 throw SetupError(description: "--llm '\(endpoint)' is not a base URL")
             }
-            settings.endpoint = url
-            if settings.explainPrompt.isEmpty {
-                settings.explainPrompt = (try? String(contentsOf: config.llm.explainPrompt, encoding: .utf8)) ?? ""
-                settings.answerPrompt = (try? String(contentsOf: config.llm.answerPrompt, encoding: .utf8)) ?? ""
-            }
+            url = parsed
         }
-        if let deadlineMs {
-            settings.totalDeadline = .milliseconds(deadlineMs)
-            if settings.firstTokenDeadline >= settings.totalDeadline { settings.firstTokenDeadline = settings.totalDeadline }
-        }
+        let settings = try ExplainerSettings(config.llm, endpoint: url, totalDeadline: deadlineMs.map { .milliseconds($0) })
         pack = try RulePack.load(directory: config.paths.rules.path)
         centre = config.centre
         explainer = Explainer.connecting(settings: settings, locales: try LocaleBundle.load(from: config.paths.locales))

@@ -52,23 +52,12 @@ struct ExplainCommand: AsyncParsableCommand {
         // The same input and errors as `eval`: the pack from kiosk.conf, the facts through `FactsJSON`.
         let evaluation = try HouseholdInput.evaluate(file: file, date: date, rules: nil, config: configOption)
         let locales: LocaleBundle
-        var settings: ExplainerSettings
+        let settings: ExplainerSettings
         do {
             locales = try LocaleBundle.load(from: config.paths.locales)
-            settings = try ExplainerSettings(config.llm)
+            settings = try ExplainerSettings(config.llm, endpoint: endpoint, totalDeadline: deadlineMs.map { .milliseconds($0) })
         } catch {
             throw fail("\(error)")
-        }
-        if let endpoint {
-            settings.endpoint = endpoint
-            if settings.explainPrompt.isEmpty {
-                settings.explainPrompt = (try? String(contentsOf: config.llm.explainPrompt, encoding: .utf8)) ?? ""
-            }
-        }
-        if let deadlineMs {
-            settings.totalDeadline = .milliseconds(deadlineMs)
-            // The first-token deadline never outlasts the total one.
-            if settings.firstTokenDeadline >= settings.totalDeadline { settings.firstTokenDeadline = settings.totalDeadline }
         }
         let explainer = Explainer(settings: settings, locales: locales)
         var outcome: ExplanationOutcome?
