@@ -265,27 +265,8 @@ extension FactsJSON {
             case .bool(let b): b ? "true" : "false"
             case .list(let items): "[" + items.map(String.init).joined(separator: ", ") + "]"
             }
-            return "  " + quoted(key.rawValue) + ": " + value
+            return "  " + JSONWriter.quote(key.rawValue) + ": " + value
         }
         return "{\n" + members.joined(separator: ",\n") + "\n}"
-    }
-
-    /// A JSON string; fact keys are plain identifiers, but nothing here relies on it.
-    private static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case let c where c.value < 0x20:
-                let hex = String(c.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
     }
 }
