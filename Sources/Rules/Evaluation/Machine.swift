@@ -127,6 +127,8 @@ struct Machine {
                 taints[sp - 1] = Self.decidingTaint(a.isTrue, taints[sp - 1], b.isTrue, taints[sp])
             case .not:
                 stack[sp - 1] = .not(stack[sp - 1])
+            case .surely:
+                stack[sp - 1] = stack[sp - 1].isTrue ? Interval(1) : Interval(0)
             case .choose:
                 sp -= 2
                 let c = stack[sp - 1], a = stack[sp], b = stack[sp + 1]

@@ -278,6 +278,14 @@ struct Compiler {
             guard t != .bool else { throw ExpressionError(column: column, message: "cannot round a yes/no value") }
             push(name == "round" ? .round(step) : name == "floor" ? .floor(step) : .ceil(step), 0)
             return t
+        case "surely":
+            // For a figure that counts only once it is certain, such as a pension the household
+            // has not been granted yet: the open case reads as "not yet".
+            guard args.count == 1 else { throw ExpressionError(column: column, message: "surely(…) takes one yes/no value") }
+            let t = try emitScalar(args[0])
+            guard t == .bool else { throw ExpressionError(column: column, message: "surely(…) takes a yes/no value, not \(t)") }
+            push(.surely, 0)
+            return .bool
         case "size":
             guard args.count == 1, case .name(let n, let c) = args[0] else {
                 throw ExpressionError(column: column, message: "size(…) takes one list fact")
@@ -287,7 +295,7 @@ struct Compiler {
             push(.size(f.index), 1)
             return .count
         default:
-            let known = ["min", "max", "round", "floor", "ceil", "size", "count", "sum", "any", "all"]
+            let known = ["min", "max", "round", "floor", "ceil", "surely", "size", "count", "sum", "any", "all"]
             let hint = Suggest.closest(to: name, in: known).map { " (did you mean '\($0)'?)" } ?? ""
             throw ExpressionError(column: column, message: "unknown function '\(name)'\(hint)")
         }
@@ -298,7 +306,7 @@ extension Op {
     var stackDelta: Int {
         switch self {
         case .constant, .fact, .definition, .parameter, .parameterMantissa, .local, .aggregate, .size: 1
-        case .table, .negate, .round, .floor, .ceil, .not: 0
+        case .table, .negate, .round, .floor, .ceil, .not, .surely: 0
         case .choose: -2
         case .store: -1
         default: -1

@@ -15,6 +15,8 @@ enum Op: Sendable {
     case round(Double), floor(Double), ceil(Double)
     case less, lessOrEqual, greater, greaterOrEqual, equal, notEqual
     case and, or, not, choose
+    /// `surely(x)`: true only where x is decided true; an open yes/no becomes no.
+    case surely
     case aggregate(Int)
     case size(Int)
     /// Pops a definition's value into its slot (the definitions run as one block).
