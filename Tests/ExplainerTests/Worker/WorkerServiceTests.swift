@@ -65,12 +65,12 @@ import Testing
     }
 
     @Test func aWrongAmountIsLeftOutInTheWorker() throws {
-        let service = service(ScriptedServer.shared.url("ok", ScriptedServerTests.wrongAmount))
+        let service = service(ScriptedServer.shared.url("ok", ScriptedServerTests.namesAllThenWrongAmount))
         defer { service.shutdown() }
         let end = try #require(outcome(collect(service, service.begin(Self.request)).events))
         #expect(end.source == .llm)
         #expect(end.fallbackReason == .dropped)
-        #expect(end.text == "기초연금은 받을 수 있어요.")
+        #expect(end.text == ScriptedServerTests.namesAll)
     }
 
     @Test func aRefusedAnswerIsReplacedInTheWorker() throws {
