@@ -113,7 +113,8 @@ let package = Package(
         .testTarget(name: "SpeechTests", dependencies: ["Speech"]),
         .testTarget(name: "HangulInputTests", dependencies: ["HangulInput"]),
         .testTarget(name: "RulesTests", dependencies: ["Rules", "SeededRandom"]),
-        .testTarget(name: "ExplainerTests", dependencies: ["Explainer", "ExplainerHTTP", "Explanations", "Rules", "Settings"]),
+        .testTarget(name: "ExplainerTests", dependencies: ["Explainer", "ExplainerHTTP", "Explanations", "Rules", "Settings"],
+                    resources: [.copy("Corpus/guard.jsonl")]),
         .testTarget(
             name: "KioskAppTests", dependencies: ["KioskApp", "TerminalTesting", "Terminal", "Settings", "Rules", "SessionLog", "TextLayout", "SeededRandom", "Explanations", "HangulInput", "Speech", .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["__Snapshots__", "Accessibility/__Snapshots__"]

@@ -146,7 +146,9 @@ public final class Explainer: Sendable {
             ChatMessage(role: "system", content: settings.explainPrompt + "\n\n답할 언어: \(Self.languageName(language))\n\n[사실표]\n" + sheet.rendered(language: language)),
             ChatMessage(role: "user", content: "이 결과를 쉽게 설명해 주세요."),
         ]
-        return Plan(messages: messages, grounding: GroundingGuard(sheet: sheet, language: language), template: template)
+        var grounding = GroundingGuard(sheet: sheet, language: language)
+        grounding.explainsResult = true
+        return Plan(messages: messages, grounding: grounding, template: template)
     }
 
     // MARK: - Follow-up questions
@@ -200,7 +202,7 @@ public final class Explainer: Sendable {
             let passages = documents.retrieve(question)
             guard !passages.isEmpty else { return fixed(kind) }
             let cited = passages.map { catalog.text("answer.passage", ["name": documents.names[$0.program] ?? $0.program.rawValue, "text": $0.text]) }
-            var grounding = GroundingGuard(sheet: sheet, language: language)
+            var grounding = GroundingGuard(sheet: sheet, language: language, centrePhone: Int(phone.filter(\.isASCIIDigit)))
             for c in cited { for q in QuantityScanner.scan(c) { grounding.extraQuantities.insert(q) } }
             let messages = [
                 ChatMessage(role: "system", content: settings.answerPrompt + "\n\n답할 언어: \(Self.languageName(language))\n\n[자료]\n"

@@ -17,14 +17,17 @@ struct ModelRun: Sendable {
     let continuation: AsyncStream<ExplanationEvent>.Continuation
 
     private enum Result: Sendable {
-        case passed([String])
+        /// The sentences shown, and the categories of those refused and left out.
+        case passed([String], dropped: [String])
         case failed(FallbackReason, String)
         case cancelled
     }
 
-    /// The moment of the first content, shared between the stream and the timer.
+    /// The moment of the first content, shared between the stream and the timer, and whether
+    /// any sentence reached the screen (then a fallback replaces it rather than appears).
     private final class FirstToken: Sendable {
         let instant = Mutex<ContinuousClock.Instant?>(nil)
+        let shown = Atomic<Bool>(false)
     }
 
     func run() async -> ExplanationOutcome {
@@ -47,13 +50,15 @@ struct ModelRun: Sendable {
             }
             let decided = await group.next() ?? .cancelled
             // Show the template before waiting for the loser to unwind.
-            if case .failed = decided { continuation.yield(.template(template, reason: reasonOf(decided))) }
+            if case .failed(let reason, _) = decided { showTemplate(reason, first) }
             group.cancelAll()
             return decided
         }
         switch result {
-        case .passed(let sentences):
-            return ExplanationOutcome(source: .llm, fallbackReason: nil, detail: nil, text: sentences.joined(separator: "\n"),
+        case .passed(let sentences, let dropped):
+            return ExplanationOutcome(source: .llm, fallbackReason: dropped.isEmpty ? nil : .dropped,
+                                      detail: dropped.isEmpty ? nil : "left out \(dropped.count) refused sentence(s): \(dropped.joined(separator: ", "))",
+                                      text: sentences.joined(separator: "\n"),
                                       firstTokenMilliseconds: firstMilliseconds(first), totalMilliseconds: elapsed)
         case .failed(let reason, let detail):
             return outcome(reason, detail, first)
@@ -62,9 +67,13 @@ struct ModelRun: Sendable {
         }
     }
 
-    private func reasonOf(_ r: Result) -> FallbackReason? {
-        if case .failed(let reason, _) = r { return reason }
-        return nil
+    /// The template on screen: replacing the model's sentences in one step when some were shown.
+    private func showTemplate(_ reason: FallbackReason, _ first: FirstToken) {
+        if first.shown.load(ordering: .acquiring) {
+            continuation.yield(.replace(template, reason: reason))
+        } else {
+            continuation.yield(.template(template, reason: reason))
+        }
     }
 
     private var elapsed: Double { (ContinuousClock.now - start).milliseconds }
@@ -74,7 +83,7 @@ struct ModelRun: Sendable {
     }
 
     private func fallback(_ reason: FallbackReason, _ detail: String, _ first: FirstToken) -> ExplanationOutcome {
-        continuation.yield(.template(template, reason: reason))
+        showTemplate(reason, first)
         return outcome(reason, detail, first)
     }
 
@@ -83,16 +92,29 @@ struct ModelRun: Sendable {
                            firstTokenMilliseconds: firstMilliseconds(first), totalMilliseconds: elapsed)
     }
 
+    /// Streams the answer, releasing each sentence once it passes the guard. A refused sentence
+    /// is left out and the rest goes on; too many refusals, or an end whose kept sentences no
+    /// longer explain the result, fail the whole answer (the template replaces it). Only a
+    /// failure's category goes into the detail: never the sentence or its figures.
     private func consume(_ first: FirstToken) async -> Result {
         var filter = TerminalSafetyFilter()
         var splitter = SentenceSplitter()
         var released: [String] = []
+        var dropped: [String] = []
         var cutByLength = false
         func release(_ sentence: String) -> Result? {
-            if let failure = grounding.check(sentence) { return .failed(.ungrounded, failure.description) }
+            if let failure = grounding.check(sentence) {
+                dropped.append(failure.category)
+                if dropped.count > GroundingGuard.mostDropped { return refusedWhole() }
+                return nil
+            }
             released.append(sentence)
+            first.shown.store(true, ordering: .releasing)
             continuation.yield(.sentence(sentence))
             return nil
+        }
+        func refusedWhole() -> Result {
+            .failed(.ungrounded, "refused: \(dropped.joined(separator: ", "))")
         }
         do {
             for try await event in client.stream(request) {
@@ -102,7 +124,7 @@ struct ModelRun: Sendable {
                     for s in splitter.feed(filter.feed(raw)) {
                         if let failed = release(s) { return failed }
                     }
-                    if let failure = grounding.checkPartial(splitter.pending) { return .failed(.ungrounded, failure.description) }
+                    if let failure = grounding.checkPartial(splitter.pending) { return .failed(.ungrounded, failure.category) }
                 case .finished(let reason):
                     cutByLength = reason == "length"
                 case .done:
@@ -118,12 +140,10 @@ struct ModelRun: Sendable {
             return Task.isCancelled ? .cancelled : .failed(.unavailable, "\(error)")
         }
         if Task.isCancelled { return .cancelled }
-        // A sentence cut off by max_tokens is checked, then dropped rather than shown half-said.
-        if let tail = splitter.finish() {
-            if let failure = grounding.check(tail) { return .failed(.ungrounded, failure.description) }
-            if !cutByLength, let failed = release(tail) { return failed }
-        }
-        if released.isEmpty { return .failed(.malformed, "the model sent no text") }
-        return .passed(released)
+        // A sentence cut off by max_tokens is dropped rather than shown half-said.
+        if let tail = splitter.finish(), !cutByLength, let failed = release(tail) { return failed }
+        if released.isEmpty, dropped.isEmpty { return .failed(.malformed, "the model sent no text") }
+        if !dropped.isEmpty, !grounding.stillExplains(released, refused: dropped.count) { return refusedWhole() }
+        return .passed(released, dropped: dropped)
     }
 }

@@ -11,6 +11,9 @@ public enum FallbackReason: String, Sendable, Codable, CaseIterable {
     case ungrounded
     /// Bytes that are not the protocol, or the connection cut mid-answer.
     case malformed
+    /// Not a fallback: one or more sentences failed the grounding guard and were left out, and
+    /// what remained still explained the result, so the model's text stayed on screen.
+    case dropped
 }
 
 /// How one explanation or answer ended.
@@ -43,6 +46,9 @@ public enum ExplanationEvent: Sendable, Equatable, Codable {
     case sentence(String)
     /// The template's text: show it instead of anything shown so far.
     case template(String, reason: FallbackReason?)
+    /// The template's text replacing model sentences already on screen, in one step (the model
+    /// failed after some of its sentences passed): redraw the panel with it.
+    case replace(String, reason: FallbackReason)
     /// The last event.
     case finished(ExplanationOutcome)
 }

@@ -155,3 +155,39 @@ private func throughWorker(url: URL, evaluation: Evaluation, stamp: String) -> [
 private func stamped(_ path: String) -> UInt64? {
     (try? String(contentsOfFile: path, encoding: .utf8)).flatMap { UInt64($0) }
 }
+
+/// The guard on its adversarial corpus (issue 15): the share of true sentences kept (precision,
+/// target ≥ 90%), of false ones refused (recall, target 100%), and its cost per sentence
+/// (target ≤ 0.2 ms), from the repository's Tests/ExplainerTests/Corpus/guard.jsonl.
+func runGuardBenchmarks() -> [BenchmarkResult] {
+    let path = ProcessInfo.processInfo.environment["KIOSK_CONFIG"] ?? "kiosk.conf"
+    let corpus: GuardCorpus
+    do {
+        let config = try KioskConfig.load(path: path, mustExist: false)
+        let pack = try RulePack.load(directory: config.paths.rules.path)
+        let text = try String(contentsOfFile: "Tests/ExplainerTests/Corpus/guard.jsonl", encoding: .utf8)
+        corpus = try GuardCorpus(jsonLines: text, pack: pack, day: Day("2026-06-01")!)
+    } catch {
+        FileHandle.standardError.write(Data("guard benchmarks skipped: \(error)\n".utf8))
+        return []
+    }
+    let score = GuardCorpus.score(corpus.verdicts())
+    // The cost of one check alone: the guards are built once per household, as a request does.
+    let checks: [(GroundingGuard, String)] = corpus.households.flatMap { household in
+        let sheet = FactSheet(household.evaluation)
+        return corpus.sentences.filter { $0.truth[household.name] != nil }.map { (GroundingGuard(sheet: sheet, language: $0.language), $0.text) }
+    }
+    let clock = ContinuousClock()
+    var perSentence: [Double] = []
+    for _ in 0..<20 {
+        var refused = 0
+        let elapsed = clock.measure { for (grounding, text) in checks where grounding.check(text) != nil { refused += 1 } }
+        precondition(refused > 0)
+        perSentence.append(milliseconds(elapsed) / Double(checks.count))
+    }
+    return [
+        BenchmarkResult(name: "explain.guard_true_kept_pct", value: score.trueKept * 100, unit: "%"),
+        BenchmarkResult(name: "explain.guard_false_refused_pct", value: score.falseRefused * 100, unit: "%"),
+        BenchmarkResult(name: "explain.guard_ms_per_sentence", value: median(perSentence), unit: "ms"),
+    ]
+}

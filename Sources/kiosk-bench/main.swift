@@ -38,6 +38,7 @@ struct KioskBench: ParsableCommand {
             ("session", runSessionBenchmarks),
             ("explain", runExplainerBenchmarks),
             ("explain", runLocalTemplateBenchmarks),
+            ("explain", runGuardBenchmarks),
             ("ask", runAskBenchmarks),
             ("staff", runStaffBenchmarks),
             ("demo", runDemoBenchmarks),

@@ -68,13 +68,20 @@ struct ExplainCommand: AsyncParsableCommand {
         } else {
             // The model is reached through kiosk-explainer, as the kiosk reaches it: this binary
             // carries no HTTP client.
-            outcome = try explainThroughWorker(evaluation: evaluation, language: lang, settings: settings,
-                                               templates: explainer)
+            let request = ExplanationRequest(subject: .result, facts: FactsJSON.encode(evaluation.facts.facts),
+                                             day: evaluation.day.description, language: lang.rawValue)
+            outcome = try Self.throughWorker(request, configPath: configOption.path, settings: settings, deadlineMs: deadlineMs,
+                                             fallback: explainer.templateExplanation(evaluation, language: lang))
         }
         guard let outcome else { throw fail("the explanation ended without a result") }
+        try Self.print(outcome, format: format)
+    }
+
+    /// What `explain` and `ask` print: the text, or the JSON fields of issue 5.
+    static func print(_ outcome: ExplanationOutcome, format: Format) throws {
         switch format {
         case .text:
-            print(outcome.text)
+            Swift.print(outcome.text)
         case .json:
             let object: [String: Any] = [
                 "source": outcome.source.rawValue,
@@ -84,26 +91,24 @@ struct ExplainCommand: AsyncParsableCommand {
                 "total_ms": (outcome.totalMilliseconds * 10).rounded() / 10,
             ]
             let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
-            print(String(decoding: data, as: UTF8.self))
+            Swift.print(String(decoding: data, as: UTF8.self))
         }
     }
 
     /// Runs one request through a `kiosk-explainer` beside this binary and waits for its end.
-    private func explainThroughWorker(evaluation: Evaluation, language: Language, settings: ExplainerSettings,
-                                      templates: Explainer) throws -> ExplanationOutcome {
+    static func throughWorker(_ request: ExplanationRequest, configPath: String, settings: ExplainerSettings, deadlineMs: Int?,
+                              fallback: String) throws -> ExplanationOutcome {
         guard let executable = WorkerLocation.beside(CommandLine.arguments[0]) else {
-            throw fail("kiosk-explainer is not installed beside welfare-kiosk; build it with `swift build --product kiosk-explainer`")
+            throw HouseholdInput.fail("kiosk-explainer is not installed beside welfare-kiosk; build it with `swift build --product kiosk-explainer`")
         }
-        var arguments = ["--config", configOption.path]
+        var arguments = ["--config", configPath]
         if let endpoint = settings.endpoint { arguments += ["--llm", endpoint.absoluteString] }
         if let deadlineMs { arguments += ["--deadline-ms", String(deadlineMs)] }
         let service = WorkerExplanationService(
             configuration: .init(executable: executable, arguments: arguments, errors: .inherit,
                                  watchdog: settings.totalDeadline + WorkerExplanationService.watchdogMargin),
-            fallback: { _ in templates.templateExplanation(evaluation, language: language) })
+            fallback: { _ in fallback })
         defer { service.shutdown() }
-        let request = ExplanationRequest(subject: .result, facts: FactsJSON.encode(evaluation.facts.facts),
-                                         day: evaluation.day.description, language: language.rawValue)
         let ticket = service.begin(request)
         while true {
             var descriptor = pollfd(fd: service.wakeDescriptor ?? -1, events: Int16(POLLIN), revents: 0)

@@ -8,7 +8,7 @@ struct WelfareKiosk: AsyncParsableCommand {
         commandName: "welfare-kiosk",
         abstract: "A public welfare kiosk for 시흥시's 행정복지센터.",
         subcommands: [
-            RunCommand.self, EvalCommand.self, ExplainCommand.self, RulesCommand.self, SimulateCommand.self,
+            RunCommand.self, EvalCommand.self, ExplainCommand.self, AskCommand.self, RulesCommand.self, SimulateCommand.self,
             StatsCommand.self, CheckConfigCommand.self, ThemesCommand.self, SetPinCommand.self,
         ],
         defaultSubcommand: RunCommand.self

@@ -23,6 +23,18 @@ public struct FactSheet: Sendable {
         /// Unknown facts that could settle it, by their Korean label.
         public let missing: [String]
         public let description: String
+        /// Where and how to apply, for the guard's process claims.
+        public let apply: Apply
+    }
+
+    /// A programme's apply data, in every language the pack gives (documents in Korean).
+    public struct Apply: Sendable {
+        public let office: [String: String]
+        public let phone: String
+        public let url: String
+        public let documents: [String]
+        /// When to apply: the pack gives no dates yet, so deadline claims cannot be checked.
+        public let when: [String: String]?
     }
 
     public let day: Day
@@ -80,7 +92,9 @@ public struct FactSheet: Sendable {
             let missing = e.missing(r).map { e.pack.fact($0)?.label.ko ?? $0.rawValue }
             programs.append(Program(id: r.id, names: spec.name.values, status: r.status, monthly: r.monthlyAmount,
                                     oneTime: r.oneTimeAmount, confidence: r.confidence, values: values, unmet: unmet,
-                                    missing: missing, description: spec.description.ko))
+                                    missing: missing, description: spec.description.ko,
+                                    apply: Apply(office: spec.apply.office.values, phone: spec.apply.phone, url: spec.apply.url,
+                                                 documents: spec.apply.documents.map(\.ko), when: nil)))
         }
         self.programs = programs
         self.quantities = q
@@ -101,6 +115,11 @@ public struct FactSheet: Sendable {
                 for u in p.unmet { out += "안 되는 이유: \(u)\n" }
                 if !p.missing.isEmpty { out += "더 필요한 정보: \(p.missing.joined(separator: ", "))\n" }
                 if p.confidence == .toCheck { out += "확인 필요: 센터에서 금액을 확인해야 해요\n" }
+                if status != .ineligible {
+                    out += "신청: \(p.apply.office[language.rawValue] ?? p.apply.office["ko"] ?? "")\n"
+                    if !p.apply.phone.isEmpty { out += "문의 전화: \(p.apply.phone)\n" }
+                    if !p.apply.documents.isEmpty { out += "서류: \(p.apply.documents.joined(separator: ", "))\n" }
+                }
             }
         }
         return out

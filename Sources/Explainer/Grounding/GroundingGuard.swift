@@ -4,12 +4,20 @@ import Settings
 
 /// Why a sentence from the model was refused.
 public enum GroundingFailure: Sendable, Equatable, CustomStringConvertible {
-    /// A number, amount, percentage or date that the fact sheet does not hold.
+    /// A number, amount, percentage or date that the fact sheet does not hold (an amount paid
+    /// that is not the programme's, for its period).
     case unknownFigure(Quantity)
-    /// A programme-like name ("…수당", "…급여") that is not in the sheet.
+    /// A programme-like name ("…수당", "…급여", a near-name) that is not in the sheet.
     case unknownProgramme(String)
     /// A status said about a programme that the engine decided otherwise.
     case contradictsStatus(ProgramID, Status)
+    /// A statement about the process (where to go, whom to call, documents, "final") the
+    /// programme's apply data or the kiosk's rules contradict.
+    case contradictsProcess(String)
+    /// A claim of a kind the sheet cannot back (deny by default).
+    case uncheckable(UncheckableKind)
+    /// A claim the sheet does not entail, in words.
+    case notEntailed(String)
     /// Not written in the language asked for: noise, or a model ignoring its instructions.
     case wrongLanguage(Language)
     /// A run of characters no language writes: a "word" of dozens of letters, or a sentence
@@ -23,6 +31,23 @@ public enum GroundingFailure: Sendable, Equatable, CustomStringConvertible {
         case .unknownFigure(let q): "figure \(q) is not in the fact sheet"
         case .unknownProgramme(let n): "programme '\(n)' is not in the fact sheet"
         case .contradictsStatus(let id, let s): "says the wrong status for \(id) (engine: \(s.rawValue))"
+        case .contradictsProcess(let why): why
+        case .uncheckable(let kind): "a claim that cannot be checked (\(kind.rawValue))"
+        case .notEntailed(let why): "not entailed: \(why)"
+        }
+    }
+
+    /// The failure's kind alone: what a log may keep (never the sentence or its figures).
+    public var category: String {
+        switch self {
+        case .wrongLanguage: "wrong_language"
+        case .unreadable: "unreadable"
+        case .unknownFigure: "figure"
+        case .unknownProgramme: "programme"
+        case .contradictsStatus: "status"
+        case .contradictsProcess: "process"
+        case .uncheckable(let kind): "uncheckable_" + kind.rawValue
+        case .notEntailed: "not_entailed"
         }
     }
 }
@@ -30,62 +55,60 @@ public enum GroundingFailure: Sendable, Equatable, CustomStringConvertible {
 /// Checks one sentence at a time against the fact sheet: pure, no I/O.
 ///
 /// The rule is the one public chatbots lacked: the engine decides, the model only words it.
-/// Anything checkable that the sheet does not back is refused, and one refusal ends the model's
-/// turn (the caller switches to the template).
+/// The sentence is read into claims (`ClaimReader`) and shown only when the sheet entails every
+/// one of them (`Entailment`); a claim of a kind the guard cannot check is refused.
 public struct GroundingGuard: Sendable {
     public let sheet: FactSheet
     /// Figures the answer's passages add (a phone number in an office's text, say).
-    public var extraQuantities: Set<Quantity> = []
+    public var extraQuantities: Set<Quantity> = [] {
+        didSet { entailment = Entailment(sheet: sheet, extraQuantities: extraQuantities, centrePhone: centrePhone, reader: reader) }
+    }
+    /// The kiosk's welfare line (`[centre] phone`), a number the citizen may always be told to call.
+    public var centrePhone: Int? {
+        didSet { entailment = Entailment(sheet: sheet, extraQuantities: extraQuantities, centrePhone: centrePhone, reader: reader) }
+    }
 
     /// The language the text must be in; nil accepts any.
     public var language: Language?
 
-    public init(sheet: FactSheet, language: Language? = nil) {
+    let reader: ClaimReader
+    private var entailment: Entailment
+
+    public init(sheet: FactSheet, language: Language? = nil, centrePhone: Int? = 129) {
         self.sheet = sheet
         self.language = language
+        self.centrePhone = centrePhone
+        reader = ClaimReader(lexicon: ProgrammeLexicon(sheet.programs))
+        entailment = Entailment(sheet: sheet, extraQuantities: [], centrePhone: centrePhone, reader: reader)
     }
+
+    /// Whether the text explains a whole result (an explanation) rather than answers a question:
+    /// then what remains after refusals must still name every programme the household gets.
+    public var explainsResult = false
+
+    /// The most sentences one answer may lose before the template replaces it.
+    public static let mostDropped = 2
+
+    /// Whether the sentences kept, after `refused` were dropped, still explain the result: some
+    /// text is left, no more was refused than kept, and (for an explanation) every eligible
+    /// programme is still named as one the household can receive.
+    public func stillExplains(_ kept: [String], refused: Int) -> Bool {
+        guard !kept.isEmpty, refused <= Self.mostDropped, refused <= kept.count else { return false }
+        guard explainsResult else { return true }
+        var said = Set<ProgramID>()
+        for sentence in kept {
+            for case .status(let id, .receives) in reader.read(sentence) { said.insert(id) }
+        }
+        return sheet.programs.allSatisfy { $0.status != .eligible || said.contains($0.id) }
+    }
+
+    /// The claims a sentence makes, as the guard reads them.
+    public func claims(_ sentence: String) -> [Claim] { reader.read(sentence) }
 
     public func check(_ sentence: String) -> GroundingFailure? {
         if let language, !Self.isWritten(in: language, sentence) { return .wrongLanguage(language) }
-        for q in QuantityScanner.scan(sentence) where !allows(q) {
-            return .unknownFigure(q)
-        }
-        let mentioned = sheet.programs.filter { p in p.names.values.contains { !$0.isEmpty && sentence.contains($0) } }
-        if let unknown = unknownProgrammeName(in: sentence) { return .unknownProgramme(unknown) }
-        // A status claim is read only when one programme is named: with several the claim's
-        // subject is ambiguous, and a sentence listing names claims nothing about each.
-        if mentioned.count == 1, let p = mentioned.first, let claim = Self.claimedStatus(sentence), claim != p.status {
-            if !(claim == .ineligible && p.status == .undetermined) { return .contradictsStatus(p.id, p.status) }
-        }
-        return nil
-    }
-
-    func allows(_ q: Quantity) -> Bool {
-        if sheet.quantities.contains(q) || extraQuantities.contains(q) { return true }
-        // A whole number also written as money elsewhere (e.g. "65" vs "65세") is fine; a
-        // bare number equal to a stated amount is too.
-        if case .number(let n) = q { return sheet.quantities.contains(.won(n)) || sheet.quantities.contains(.percent(n * 100)) }
-        return false
-    }
-
-    /// Words the pack's programme names end with; a word ending so that is no programme of the
-    /// sheet names a programme the engine never judged.
-    static let programmeSuffixes = ["급여", "수당", "연금", "바우처", "이용권", "장려금", "지원금", "양육비", "수급"]
-
-    func unknownProgrammeName(in sentence: String) -> String? {
-        let names = sheet.programs.flatMap { $0.names.values }
-        for word in sentence.split(whereSeparator: { !$0.isLetter }) {
-            var w = String(word)
-            // Drop a trailing particle so "기초연금을" and "아동수당은" read as names.
-            for particle in ["으로", "에서", "이나", "은", "는", "이", "가", "을", "를", "도", "과", "와", "의", "로", "만"] where w.hasSuffix(particle) && w.count > particle.count + 1 {
-                let stem = String(w.dropLast(particle.count))
-                if Self.programmeSuffixes.contains(where: { stem.hasSuffix($0) }) { w = stem; break }
-            }
-            guard w.count > 2, Self.programmeSuffixes.contains(where: { w.hasSuffix($0) }) else { continue }
-            if Self.programmeSuffixes.contains(w) { continue }
-            if names.contains(where: { $0.contains(w) || w.contains($0) }) { continue }
-            if ["국민연금", "기초생활수급", "기초수급"].contains(w) { continue }
-            return w
+        for claim in reader.read(sentence) {
+            if let failure = entailment.failure(claim) { return failure }
         }
         return nil
     }
@@ -122,20 +145,6 @@ public struct GroundingGuard: Sendable {
             }
         }
         return letters < 4 || native * 2 >= letters
-    }
-
-    /// The status a sentence asserts, from the plain phrases the kiosk and models use.
-    static func claimedStatus(_ s: String) -> Status? {
-        let lower = s.lowercased()
-        let negative = ["받을 수 없", "받기 어려", "대상이 아니", "해당되지 않", "해당하지 않", "받지 못", "어려워요", "안 돼요", "not eligible",
-                        "cannot receive", "can't receive", "do not qualify", "don't qualify", "不符合", "不能领取", "không đủ điều kiện"]
-        let unknown = ["더 필요", "알 수 없", "확인이 필요", "more information", "需要更多", "cần thêm"]
-        let positive = ["받을 수 있", "대상이에요", "대상입니다", "해당돼요", "해당됩니다", "신청할 수 있", "eligible", "you qualify", "can receive",
-                        "可以领取", "符合条件", "đủ điều kiện", "có thể nhận"]
-        if negative.contains(where: { lower.contains($0) }) { return .ineligible }
-        if unknown.contains(where: { lower.contains($0) }) { return .undetermined }
-        if positive.contains(where: { lower.contains($0) }) { return .eligible }
-        return nil
     }
 }
 

@@ -27,25 +27,29 @@ public enum Quantity: Hashable, Sendable, CustomStringConvertible {
 /// one amount only when it ends in a currency word; otherwise each group stands alone.
 public enum QuantityScanner {
     public static func scan(_ text: String) -> [Quantity] {
-        let chars = Array(text)
-        var out: [Quantity] = []
+        spans(Array(text)).map(\.quantity)
+    }
+
+    /// Every figure with where it stands (character offsets), for the claim reader.
+    static func spans(_ chars: [Character]) -> [(quantity: Quantity, range: Range<Int>)] {
+        var out: [(quantity: Quantity, range: Range<Int>)] = []
         var i = 0
+        func append(_ q: Quantity, _ from: Int, _ to: Int) { out.append((q, from..<to)) }
         while i < chars.count {
             guard chars[i].isASCIIDigit else { i += 1; continue }
             // A date: 2026-06-01, 2026.6.1, 2026년 6월 1일, 6월 1일.
-            if let (date, next) = date(chars, i) { out.append(.date(date)); i = next; continue }
-            if let (won, next) = money(chars, i) { out.append(.won(won)); i = next; continue }
+            if let (date, next) = date(chars, i) { append(.date(date), i, next); i = next; continue }
+            if let (won, next) = money(chars, i) { append(.won(won), i, next); i = next; continue }
             let (value, next) = decimal(chars, i)
-            var j = skipSpaces(chars, next)
+            let j = skipSpaces(chars, next)
             if j < chars.count, chars[j] == "%" || chars[j] == "％" {
-                out.append(.percent(Int((value * 100).rounded()))); i = j + 1; continue
+                append(.percent(Int((value * 100).rounded())), i, j + 1); i = j + 1; continue
             }
             if hasWord(chars, j, "퍼센트") || hasWord(chars, j, "percent") || hasWord(chars, j, "phần trăm") {
-                out.append(.percent(Int((value * 100).rounded()))); i = j + 1; continue
+                append(.percent(Int((value * 100).rounded())), i, j + 1); i = j + 1; continue
             }
-            j = next
-            out.append(.number(Int(value.rounded())))
-            i = j
+            append(.number(Int(value.rounded())), i, next)
+            i = next
         }
         return out
     }
@@ -63,25 +67,36 @@ public enum QuantityScanner {
             let (value, afterNumber) = decimal(c, i)
             var j = afterNumber
             var n = value
-            if j < c.count, c[j] == "천" { n *= 1000; j += 1 }
-            else if j < c.count, c[j] == "백" { n *= 100; j += 1 }
-            if j < c.count, c[j] == "억" { total += (group + n) * 100_000_000; group = 0; j += 1; sawUnit = true }
-            else if j < c.count, c[j] == "만" { total += (group + n) * 10_000; group = 0; j += 1; sawUnit = true }
+            if j < c.count, c[j] == "천" || c[j] == "千" { n *= 1000; j += 1 }
+            else if j < c.count, c[j] == "백" || c[j] == "百" { n *= 100; j += 1 }
+            if j < c.count, c[j] == "억" || c[j] == "亿" || c[j] == "億" { total += (group + n) * 100_000_000; group = 0; j += 1; sawUnit = true }
+            else if j < c.count, c[j] == "만" || c[j] == "万" || c[j] == "萬" { total += (group + n) * 10_000; group = 0; j += 1; sawUnit = true }
+            else if let (scale, after) = scaleWord(c, skipSpaces(c, j)) { total += (group + n) * scale; group = 0; j = after; sawUnit = true }
             else { group += n }
             i = j
             // Another group may follow after a space ("82만 556원"), but only after a 만/억 unit.
             let k = skipSpaces(c, i)
-            if k < c.count, c[k].isASCIIDigit, k > i || sawUnit, i > 0, "만억".contains(c[i - 1]) { i = k; continue }
+            if k < c.count, c[k].isASCIIDigit, k > i || sawUnit, i > 0, "만억万亿萬億".contains(c[i - 1]) { i = k; continue }
             break
         }
         let end = skipSpaces(c, i)
-        for word in ["원", "won", "KRW", "韩元", "韓元", "đồng"] where hasWord(c, end, word) {
+        for word in ["원", "won", "krw", "韩元", "韓元", "đồng", "韩币"] where hasWord(c, end, word) {
             return (Int((total + group).rounded()), end + word.count)
         }
-        // "KRW 820,556" puts the currency first.
+        // "KRW 820,556" and "₩820,556" put the currency first.
         var back = start - 1
         while back >= 0, c[back] == " " { back -= 1 }
-        if back >= 2, String(c[(back - 2)...back]) == "KRW" { return (Int((total + group).rounded()), i) }
+        if back >= 0, c[back] == "₩" { return (Int((total + group).rounded()), i) }
+        if back >= 2, String(c[(back - 2)...back]).lowercased() == "krw" { return (Int((total + group).rounded()), i) }
+        return nil
+    }
+
+    /// "1.5 million", "350 thousand", "1,5 triệu", "350 nghìn": words other languages scale by.
+    static func scaleWord(_ c: [Character], _ at: Int) -> (Double, Int)? {
+        for (word, scale) in [("million", 1_000_000.0), ("thousand", 1000), ("triệu", 1_000_000), ("nghìn", 1000), ("ngàn", 1000)]
+        where hasWord(c, at, word) {
+            return (scale, at + word.count)
+        }
         return nil
     }
 

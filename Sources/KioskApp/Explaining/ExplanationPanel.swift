@@ -4,7 +4,7 @@ import HangulInput
 /// An explanation or answer as the screen shows it while its events arrive.
 ///
 /// Checked sentences are appended one by one; the template replaces whatever was shown (the
-/// model failed, or there is none); `.finished` closes it. A value, so the screen is drawn from
+/// model failed, or there is none; `.replace` when model sentences were already on screen); `.finished` closes it. A value, so the screen is drawn from
 /// state like every other page and a wipe drops it with the rest.
 public struct ExplanationPanel: Sendable, Equatable {
     public let ticket: ExplanationTicket
@@ -32,7 +32,7 @@ public struct ExplanationPanel: Sendable, Equatable {
         switch event {
         case .sentence(let sentence):
             lines.append(sentence)
-        case .template(let text, _):
+        case .template(let text, _), .replace(let text, _):
             lines = Self.split(text)
         case .finished(let outcome):
             self.outcome = outcome

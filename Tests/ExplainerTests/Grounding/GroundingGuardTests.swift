@@ -34,7 +34,8 @@ import Testing
 
     @Test func refusesPercentagesDatesAndNumbersNotInTheSheet() {
         #expect(grounding.check("중위소득의 99% 이하여야 해요.") == .unknownFigure(.percent(9900)))
-        #expect(grounding.check("2027년 3월 5일까지 신청해요.") == .unknownFigure(.date(20270305)))
+        #expect(grounding.check("2027년 3월 5일 기준이에요.") == .unknownFigure(.date(20270305)))
+        #expect(grounding.check("2027년 3월 5일까지 신청해요.") == .uncheckable(.deadline))
         #expect(grounding.check("만 61세부터 받아요.") == .unknownFigure(.number(61)))
         #expect(grounding.check("만 67세라서 나이 조건을 채웠어요.") == nil)
     }

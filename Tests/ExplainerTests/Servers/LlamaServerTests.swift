@@ -30,7 +30,7 @@ import Testing
             for await e in explainer.explain(Fixtures.elder, language: language) {
                 switch e {
                 case .sentence(let s): shown.append(s)
-                case .template(let t, _): shown = [t]; templateAt = (ContinuousClock.now - start).milliseconds
+                case .template(let t, _), .replace(let t, _): shown = [t]; templateAt = (ContinuousClock.now - start).milliseconds
                 case .finished(let o): outcome = o
                 }
             }

@@ -24,6 +24,19 @@ import Testing
         return "기초연금은 받을 수 있어요. 한 달에 \(KoreanMoney.format(Double(pension.monthly!.value + 30_000)))을 받을 수 있어요."
     }
 
+    /// Every eligible programme said to be received, then a wrong amount: the wrong sentence can
+    /// be left out because what remains still explains the result.
+    static var namesAllThenWrongAmount: String {
+        let eligible = Fixtures.elderSheet.programs.filter { $0.status == .eligible }
+        let pension = Fixtures.elderSheet.programs.first { $0.id == "basic_pension" }!
+        return eligible.map { "\($0.names["ko"]!): 받을 수 있어요." }.joined(separator: " ")
+            + " 기초연금은 한 달에 \(KoreanMoney.format(Double(pension.monthly!.value + 30_000)))을 받을 수 있어요."
+    }
+
+    static var namesAll: String {
+        Fixtures.elderSheet.programs.filter { $0.status == .eligible }.map { "\($0.names["ko"]!): 받을 수 있어요." }.joined(separator: "\n")
+    }
+
     struct Run {
         var events: [ExplanationEvent] = []
         var outcome: ExplanationOutcome!
@@ -34,7 +47,7 @@ import Testing
             for e in events {
                 switch e {
                 case .sentence(let s): text.append(s)
-                case .template(let t, _): text = [t]
+                case .template(let t, _), .replace(let t, _): text = [t]
                 case .finished: break
                 }
             }
@@ -57,6 +70,7 @@ import Testing
         for await event in explainer.explain(Fixtures.elder, language: language) {
             run.events.append(event)
             if case .template = event { run.templateAt = (ContinuousClock.now - start).milliseconds }
+            if case .replace = event { run.templateAt = (ContinuousClock.now - start).milliseconds }
             if case .finished(let o) = event { run.outcome = o }
         }
         await explainer.shutdown()
@@ -95,13 +109,24 @@ import Testing
         #expect(run.shown.contains("기초연금은 받을 수 있어요."))
     }
 
-    @Test func aWrongAmountFallsBackToTheTemplate() async {
-        let run = await explain(ScriptedServer.shared.url("ok", Self.wrongAmount), deadlines: Self.relaxed)
+    @Test func aWrongAmountIsLeftOutWhileTheRestStillExplains() async {
+        let run = await explain(ScriptedServer.shared.url("ok", Self.namesAllThenWrongAmount), deadlines: Self.relaxed)
+        #expect(run.outcome.source == .llm)
+        #expect(run.outcome.fallbackReason == .dropped)
+        #expect(run.shown == Self.namesAll)
+        #expect(!(run.outcome.detail ?? "").contains("원"), "the detail names the category, never the figure")
+    }
+
+    /// The true sentence was shown; what remained no longer explained the result (the eligible
+    /// 기초연금 is never said to be received), so the template replaces it in one step.
+    @Test func whatNoLongerExplainsIsReplacedByTheTemplate() async {
+        let answer = "최종 결정은 행정복지센터에서 해요. 기초연금은 못 받아요. 생계급여를 받을 수 있어요."
+        let run = await explain(ScriptedServer.shared.url("ok", answer), deadlines: Self.relaxed)
         #expect(run.outcome.source == .template)
         #expect(run.outcome.fallbackReason == .ungrounded)
         #expect(run.shown == template)
-        // The first sentence was true and was shown; the template then replaced it.
-        #expect(run.events.first == .sentence("기초연금은 받을 수 있어요."))
+        #expect(run.events.first == .sentence("최종 결정은 행정복지센터에서 해요."))
+        #expect(run.events.contains { if case .replace(_, .ungrounded) = $0 { true } else { false } })
     }
 
     @Test(arguments: [

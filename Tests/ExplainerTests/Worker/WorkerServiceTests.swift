@@ -64,8 +64,17 @@ import Testing
         #expect(run.events.contains { if case .sentence(let s) = $0 { s.hasPrefix("기초연금은 받을 수 있어요.") } else { false } })
     }
 
-    @Test func aWrongAmountIsRefusedInTheWorker() throws {
-        let service = service(ScriptedServer.shared.url("ok", ScriptedServerTests.wrongAmount))
+    @Test func aWrongAmountIsLeftOutInTheWorker() throws {
+        let service = service(ScriptedServer.shared.url("ok", ScriptedServerTests.namesAllThenWrongAmount))
+        defer { service.shutdown() }
+        let end = try #require(outcome(collect(service, service.begin(Self.request)).events))
+        #expect(end.source == .llm)
+        #expect(end.fallbackReason == .dropped)
+        #expect(end.text == ScriptedServerTests.namesAll)
+    }
+
+    @Test func aRefusedAnswerIsReplacedInTheWorker() throws {
+        let service = service(ScriptedServer.shared.url("ok", "기초연금은 못 받아요. 생계급여를 받을 수 있어요."))
         defer { service.shutdown() }
         let end = try #require(outcome(collect(service, service.begin(Self.request)).events))
         #expect(end.source == .template)

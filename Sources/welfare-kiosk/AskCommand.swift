@@ -1,0 +1,82 @@
+import ArgumentParser
+import Explainer
+import Explanations
+import Foundation
+import Rules
+import Settings
+
+/// `welfare-kiosk ask`: the answer a citizen would see to a typed question about a household's
+/// result, through the same guard as `explain` (issue 15), so answers are testable from the
+/// command line. The question is never written anywhere: not to a log, not into an error.
+struct AskCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ask",
+        abstract: "Answer a question about one household's result, with the local model when one is set, else the templates."
+    )
+
+    @OptionGroup var configOption: ConfigOption
+    @Option(name: .long, help: ArgumentHelp("The day the rules apply for (default: today).", valueName: "YYYY-MM-DD"))
+    var date: String?
+    @Option(name: .long, help: ArgumentHelp("Base URL of an OpenAI-compatible server (overrides [llm] endpoint).", valueName: "BASE_URL"))
+    var llm: String?
+    @Option(name: .customLong("deadline-ms"), help: ArgumentHelp("Total deadline in milliseconds (overrides [llm] total_ms).", valueName: "N"))
+    var deadlineMs: Int?
+    @Option(name: [.customLong("lang"), .customLong("language")], help: ArgumentHelp("The language of the answer: ko, en, zh or vi.", valueName: "LANG"))
+    var language: String = "ko"
+    @Option(name: .long, help: "text (what the citizen reads) or json (source, fallback_reason, text, timings).")
+    var format: ExplainCommand.Format = .text
+    @Option(name: .long, help: ArgumentHelp("The citizen's question (at most 200 characters).", valueName: "TEXT"))
+    var question: String
+    @Argument(help: ArgumentHelp("A JSON file of facts, or - for standard input.", valueName: "FILE"))
+    var file: String
+
+    private func fail(_ message: String) -> ExitCode { HouseholdInput.fail(message) }
+
+    func run() async throws {
+        guard let lang = Language(rawValue: language) else { throw fail("--lang '\(language)': expected ko, en, zh or vi") }
+        let asked = question.trimmingCharacters(in: .whitespacesAndNewlines)
+        // The message names the key and the limit, never the question itself.
+        guard !asked.isEmpty else { throw fail("--question: the question is empty") }
+        guard asked.count <= 200 else { throw fail("--question: \(asked.count) characters; at most 200") }
+        if let deadlineMs, !(100...600_000).contains(deadlineMs) { throw fail("--deadline-ms \(deadlineMs): expected 100 to 600000") }
+        var endpoint: URL?
+        if let llm {
+            guard let url = URL(string: llm), let scheme = url.scheme, ["http", "https"].contains(scheme), url.host != nil else {
+                throw fail("--llm '\(llm)' is not a base URL; write e.g. http://127.0.0.1:8080")
+            }
+            endpoint = url
+        }
+        let config: KioskConfig
+        do {
+            config = try KioskConfig.load(path: configOption.path, mustExist: configOption.isExplicit)
+        } catch {
+            CheckConfigCommand.printError(error)
+            throw ExitCode(2)
+        }
+        let evaluation = try HouseholdInput.evaluate(file: file, date: date, rules: nil, config: configOption)
+        let locales: LocaleBundle
+        let settings: ExplainerSettings
+        do {
+            locales = try LocaleBundle.load(from: config.paths.locales)
+            settings = try ExplainerSettings(config.llm, endpoint: endpoint, totalDeadline: deadlineMs.map { .milliseconds($0) })
+        } catch {
+            throw fail("\(error)")
+        }
+        let explainer = Explainer(settings: settings, locales: locales)
+        let counter = config.centre.counter.text(in: lang), phone = config.centre.phone
+        var outcome: ExplanationOutcome?
+        if settings.endpoint == nil {
+            for await event in explainer.answer(asked, about: evaluation, language: lang, counter: counter, phone: phone) {
+                if case .finished(let o) = event { outcome = o }
+            }
+        } else {
+            let request = ExplanationRequest(subject: .question(asked), facts: FactsJSON.encode(evaluation.facts.facts),
+                                             day: evaluation.day.description, language: lang.rawValue)
+            outcome = try ExplainCommand.throughWorker(
+                request, configPath: configOption.path, settings: settings, deadlineMs: deadlineMs,
+                fallback: explainer.templateAnswer(asked, about: evaluation, language: lang, counter: counter, phone: phone))
+        }
+        guard let outcome else { throw fail("the answer ended without a result") }
+        try ExplainCommand.print(outcome, format: format)
+    }
+}
