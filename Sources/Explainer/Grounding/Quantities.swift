@@ -1,3 +1,5 @@
+import Rules
+
 /// A figure found in text: what the grounding guard compares against the fact sheet.
 public enum Quantity: Hashable, Sendable, CustomStringConvertible {
     /// An amount of money in won, whatever way it was written ("82만 556원", "5천원", "820,556 won").
@@ -38,13 +40,13 @@ public enum QuantityScanner {
             let (value, next) = decimal(chars, i)
             var j = skipSpaces(chars, next)
             if j < chars.count, chars[j] == "%" || chars[j] == "％" {
-                out.append(.percent(Int((value * 100).rounded()))); i = j + 1; continue
+                out.append(.percent((value * 100).rounded().clampedInt)); i = j + 1; continue
             }
             if hasWord(chars, j, "퍼센트") || hasWord(chars, j, "percent") || hasWord(chars, j, "phần trăm") {
-                out.append(.percent(Int((value * 100).rounded()))); i = j + 1; continue
+                out.append(.percent((value * 100).rounded().clampedInt)); i = j + 1; continue
             }
             j = next
-            out.append(.number(Int(value.rounded())))
+            out.append(.number(value.rounded().clampedInt))
             i = j
         }
         return out
@@ -65,23 +67,24 @@ public enum QuantityScanner {
             var n = value
             if j < c.count, c[j] == "천" { n *= 1000; j += 1 }
             else if j < c.count, c[j] == "백" { n *= 100; j += 1 }
-            if j < c.count, c[j] == "억" { total += (group + n) * 100_000_000; group = 0; j += 1; sawUnit = true }
+            if j < c.count, c[j] == "조" { total += (group + n) * 1_000_000_000_000; group = 0; j += 1; sawUnit = true }
+            else if j < c.count, c[j] == "억" { total += (group + n) * 100_000_000; group = 0; j += 1; sawUnit = true }
             else if j < c.count, c[j] == "만" { total += (group + n) * 10_000; group = 0; j += 1; sawUnit = true }
             else { group += n }
             i = j
             // Another group may follow after a space ("82만 556원"), but only after a 만/억 unit.
             let k = skipSpaces(c, i)
-            if k < c.count, c[k].isASCIIDigit, k > i || sawUnit, i > 0, "만억".contains(c[i - 1]) { i = k; continue }
+            if k < c.count, c[k].isASCIIDigit, k > i || sawUnit, i > 0, "만억조".contains(c[i - 1]) { i = k; continue }
             break
         }
         let end = skipSpaces(c, i)
         for word in ["원", "won", "KRW", "韩元", "韓元", "đồng"] where hasWord(c, end, word) {
-            return (Int((total + group).rounded()), end + word.count)
+            return ((total + group).rounded().clampedInt, end + word.count)
         }
         // "KRW 820,556" puts the currency first.
         var back = start - 1
         while back >= 0, c[back] == " " { back -= 1 }
-        if back >= 2, String(c[(back - 2)...back]) == "KRW" { return (Int((total + group).rounded()), i) }
+        if back >= 2, String(c[(back - 2)...back]) == "KRW" { return ((total + group).rounded().clampedInt, i) }
         return nil
     }
 
