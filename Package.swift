@@ -26,6 +26,8 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.20.0"),
+        // Tests only: random households for the engine's no-crash property (FuzzTests).
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // MARK: - C libraries from Debian
@@ -121,6 +123,12 @@ let package = Package(
         ),
         .testTarget(name: "SessionLogTests", dependencies: ["SessionLog", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "EndToEndTests", dependencies: ["Rules"]),
+        // Random and extreme households through eval (in-process and the real binary), the
+        // planner and the template explainer: nothing may crash.
+        .testTarget(
+            name: "FuzzTests",
+            dependencies: ["Rules", "Explainer", "Settings", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -28,7 +28,7 @@ enum HouseholdInput {
         }
         guard let text = String(data: data, encoding: .utf8) else { throw fail("\(file): the input is not UTF-8 text") }
         do {
-            return pack.evaluate(try FactsJSON.parse(text, vocabulary: pack.facts), on: day, trace: true)
+            return try pack.evaluate(json: text, on: day)
         } catch {
             throw fail("\(file == "-" ? "<stdin>" : file): \(error)")
         }

@@ -45,7 +45,7 @@ public struct FactSheet: Sendable {
     /// Builds the sheet from a traced evaluation (`evaluate(…, trace: true)`).
     public init(_ e: Evaluation, extraNumbers: [Int] = []) {
         var q = Set<Quantity>()
-        func addWon(_ x: Double) { if x.isFinite, x >= 0 { q.insert(.won(Int(x.rounded()))) } }
+        func addWon(_ x: Double) { if x.isFinite, x >= 0 { q.insert(.won(x.rounded().clampedInt)) } }
         func addText(_ s: String) { for item in QuantityScanner.scan(s) { q.insert(item) } }
         day = e.day
         q.insert(.date(e.day.year * 10000 + e.day.month * 100 + e.day.day))
@@ -71,14 +71,14 @@ public struct FactSheet: Sendable {
                     guard let v = p.value.point else { continue }
                     switch units[p.name] ?? .number {
                     case .won: addWon(v)
-                    case .ratio: q.insert(.percent(Int((v * 10000).rounded())))
-                    default: if v.isFinite { q.insert(.number(Int(v.rounded()))) }
+                    case .ratio: q.insert(.percent((v * 10000).rounded().clampedInt))
+                    default: if v.isFinite { q.insert(.number(v.rounded().clampedInt)) }
                     }
                     if let cell = p.cell { q.insert(.number(cell)) }
                 }
                 if entry.kind == .value || entry.kind == .amount, entry.unit == .won, let v = entry.value?.point, v.isFinite {
                     addWon(v)
-                    if entry.kind == .value, let label = entry.label { values.append((label, Int(v.rounded()))) }
+                    if entry.kind == .value, let label = entry.label { values.append((label, v.rounded().clampedInt)) }
                 }
                 if entry.kind == .note, let label = entry.label { addText(label) }
             }

@@ -1,3 +1,5 @@
+import Rules
+
 /// A figure found in text: what the grounding guard compares against the fact sheet.
 public enum Quantity: Hashable, Sendable, CustomStringConvertible {
     /// An amount of money in won, whatever way it was written ("82만 556원", "5천원", "820,556 won").
@@ -43,12 +45,12 @@ public enum QuantityScanner {
             let (value, next) = decimal(chars, i)
             let j = skipSpaces(chars, next)
             if j < chars.count, chars[j] == "%" || chars[j] == "％" {
-                append(.percent(Int((value * 100).rounded())), i, j + 1); i = j + 1; continue
+                append(.percent((value * 100).rounded().clampedInt), i, j + 1); i = j + 1; continue
             }
             if hasWord(chars, j, "퍼센트") || hasWord(chars, j, "percent") || hasWord(chars, j, "phần trăm") {
-                append(.percent(Int((value * 100).rounded())), i, j + 1); i = j + 1; continue
+                append(.percent((value * 100).rounded().clampedInt), i, j + 1); i = j + 1; continue
             }
-            append(.number(Int(value.rounded())), i, next)
+            append(.number(value.rounded().clampedInt), i, next)
             i = next
         }
         return out
@@ -69,25 +71,26 @@ public enum QuantityScanner {
             var n = value
             if j < c.count, c[j] == "천" || c[j] == "千" { n *= 1000; j += 1 }
             else if j < c.count, c[j] == "백" || c[j] == "百" { n *= 100; j += 1 }
-            if j < c.count, c[j] == "억" || c[j] == "亿" || c[j] == "億" { total += (group + n) * 100_000_000; group = 0; j += 1; sawUnit = true }
+            if j < c.count, c[j] == "조" || c[j] == "兆" { total += (group + n) * 1_000_000_000_000; group = 0; j += 1; sawUnit = true }
+            else if j < c.count, c[j] == "억" || c[j] == "亿" || c[j] == "億" { total += (group + n) * 100_000_000; group = 0; j += 1; sawUnit = true }
             else if j < c.count, c[j] == "만" || c[j] == "万" || c[j] == "萬" { total += (group + n) * 10_000; group = 0; j += 1; sawUnit = true }
             else if let (scale, after) = scaleWord(c, skipSpaces(c, j)) { total += (group + n) * scale; group = 0; j = after; sawUnit = true }
             else { group += n }
             i = j
             // Another group may follow after a space ("82만 556원"), but only after a 만/억 unit.
             let k = skipSpaces(c, i)
-            if k < c.count, c[k].isASCIIDigit, k > i || sawUnit, i > 0, "만억万亿萬億".contains(c[i - 1]) { i = k; continue }
+            if k < c.count, c[k].isASCIIDigit, k > i || sawUnit, i > 0, "만억조万亿萬億兆".contains(c[i - 1]) { i = k; continue }
             break
         }
         let end = skipSpaces(c, i)
         for word in ["원", "won", "krw", "韩元", "韓元", "đồng", "韩币"] where hasWord(c, end, word) {
-            return (Int((total + group).rounded()), end + word.count)
+            return ((total + group).rounded().clampedInt, end + word.count)
         }
         // "KRW 820,556" and "₩820,556" put the currency first.
         var back = start - 1
         while back >= 0, c[back] == " " { back -= 1 }
-        if back >= 0, c[back] == "₩" { return (Int((total + group).rounded()), i) }
-        if back >= 2, String(c[(back - 2)...back]).lowercased() == "krw" { return (Int((total + group).rounded()), i) }
+        if back >= 0, c[back] == "₩" { return ((total + group).rounded().clampedInt, i) }
+        if back >= 2, String(c[(back - 2)...back]).lowercased() == "krw" { return ((total + group).rounded().clampedInt, i) }
         return nil
     }
 

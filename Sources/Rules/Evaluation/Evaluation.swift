@@ -137,8 +137,9 @@ extension RulePack {
     }
 
     private static func won(_ v: Interval) -> Won? {
-        guard let x = v.point, x.isFinite else { return nil }
-        return Won(Int(x.rounded()))
+        // An amount no Double holds to the won cannot be paid as computed: shown as unknown.
+        guard let x = v.point else { return nil }
+        return Won(rounding: x)
     }
 
     /// Sets up a machine over a household's facts with its definitions slots and value stack in
@@ -239,11 +240,11 @@ extension RulePack {
         func one(_ x: Double) -> String {
             switch unit {
             case .won: KoreanMoney.format(x)
-            case .months: "\(Int(x))개월"
-            case .years: "\(Int(x))세"
-            case .count: "\(Int(x))"
+            case .months: "\(x.clampedInt)개월"
+            case .years: "\(x.clampedInt)세"
+            case .count: "\(x.clampedInt)"
             case .bool: x >= 1 ? "예" : "아니요"
-            default: x == x.rounded() ? "\(Int(x))" : "\(x)"
+            default: x == x.rounded() ? WholeNumber.digits(x) : "\(x)"
             }
         }
         if v.isPoint { return one(v.lo) }

@@ -197,7 +197,7 @@ struct ShapeRef: @unchecked Sendable {
                 let (value, verified) = resolved.lookup(parameter, index)
                 var mark: Mark = verified ? .verified : .single
                 var cell: Int?
-                if let size = index.point { cell = Int(size) }
+                if let size = index.point?.exactWholeNumber { cell = size }
                 if let cell, cell >= 1, cell <= marks.count { mark = marks[cell - 1] }
                 out.append(ParameterReading(name: template.name, value: value, cell: cell, from: template.from, source: template.source,
                                             mark: mark))

@@ -47,7 +47,7 @@ public enum EvaluationJSON {
             case .condition:
                 w.key("value"); if let b = t.truth { w.bool(b) } else { w.null() }
             case .value, .amount:
-                w.key("value"); interval(t.value ?? .nonNegative, w)
+                w.key("value"); interval(t.value ?? .nonNegative, unit: t.unit, w)
                 w.key("unit"); w.string(t.unit.rawValue)
             case .note:
                 break
@@ -68,7 +68,7 @@ public enum EvaluationJSON {
                     w.object {
                         w.key("name"); w.string(p.name)
                         if let cell = p.cell { w.key("household_size"); w.int(cell) }
-                        w.key("value"); interval(p.value, w)
+                        w.key("value"); interval(p.value, unit: e.pack.parameters.first { $0.name == p.name }?.unit ?? .number, w)
                         w.key("date"); if let d = p.from { w.string(d.description) } else { w.null() }
                         w.key("source"); w.string(p.source)
                         w.key("confidence"); w.string(p.mark.rawValue)
@@ -79,11 +79,17 @@ public enum EvaluationJSON {
     }
 
     /// A single value as a number; a range as {"min": …, "max": … or null for unbounded}.
-    private static func interval(_ v: Interval, _ w: JSONWriter) {
-        if v.isPoint { w.number(v.lo); return }
+    /// Money is whole won, as the contract's amounts are: a point rounded, a range widened to
+    /// the whole won around it (a threshold of 1,234.5 won is between 1,234 and 1,235).
+    private static func interval(_ v: Interval, unit: Unit, _ w: JSONWriter) {
+        let money = unit == .won
+        if v.isPoint {
+            if v.lo.isFinite { w.number(money ? v.lo.rounded() : v.lo) } else { w.null() }
+            return
+        }
         w.object {
-            w.key("min"); if v.lo.isFinite { w.number(v.lo) } else { w.null() }
-            w.key("max"); if v.hi.isFinite { w.number(v.hi) } else { w.null() }
+            w.key("min"); if v.lo.isFinite { w.number(money ? v.lo.rounded(.down) : v.lo) } else { w.null() }
+            w.key("max"); if v.hi.isFinite { w.number(money ? v.hi.rounded(.up) : v.hi) } else { w.null() }
         }
     }
 }
@@ -137,7 +143,8 @@ final class JSONWriter {
     func bool(_ b: Bool) { scalar(b ? "true" : "false") }
     func null() { scalar("null") }
     func number(_ x: Double) {
-        if x == x.rounded(), abs(x) < 9e15 { scalar(String(Int(x))) } else { scalar(String(x)) }
+        // A whole number is written in full, however large; JSON has no NaN or infinity.
+        if !x.isFinite { scalar("null") } else if x == x.rounded() { scalar(WholeNumber.digits(x)) } else { scalar(String(x)) }
     }
 
     static func quote(_ s: String) -> String {

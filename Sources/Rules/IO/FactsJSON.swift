@@ -5,7 +5,18 @@ public struct FactsInputError: Error, Sendable, CustomStringConvertible, Equatab
     public let key: String?
     public let message: String
     public var description: String {
-        "line \(line), column \(column): " + (key.map { "fact '\($0)': " } ?? "") + message
+        let text = "line \(line), column \(column): " + (key.map { "fact '\($0)': " } ?? "") + message
+        // One line, whatever the input: a key may hold "\n" as an escape, and it is echoed back.
+        var out = ""
+        for u in text.unicodeScalars {
+            if u.value < 0x20 || u.value == 0x7F || u.value == 0x2028 || u.value == 0x2029 {
+                let hex = String(u.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            } else {
+                out.unicodeScalars.append(u)
+            }
+        }
+        return out
     }
 }
 
@@ -39,8 +50,14 @@ public enum FactsJSON {
             }
             func integer(_ node: JSONNode, what: String) throws(FactsInputError) -> Int {
                 guard case .number(let text) = node.value else { throw FactsInputError(line: node.line, column: node.column, key: key, message: "expected \(what), got \(node.value.kind)") }
-                guard text.allSatisfy({ $0.isNumber || $0 == "-" }), let n = Int(text) else {
+                guard text.allSatisfy({ $0.isNumber || $0 == "-" }) else {
                     throw FactsInputError(line: node.line, column: node.column, key: key, message: "expected \(what), got \(text)")
+                }
+                guard let n = Int(text) else {
+                    // Too many digits for any fact: beyond every bound, so say which bound.
+                    let tooLarge = spec.type == .scalar(.won) ? "an amount above 10,000,000,000,000 won (10조) is not allowed, got \(text)"
+                        : "\(text) is far too large"
+                    throw FactsInputError(line: node.line, column: node.column, key: key, message: text.hasPrefix("-") ? "must not be negative (\(text))" : tooLarge)
                 }
                 return n
             }
@@ -52,17 +69,14 @@ public enum FactsJSON {
             case (.scalar(.bool), _):
                 throw fail("expected true or false, got \(v.value.kind)")
             case (.scalar(let unit), _):
-                let n = try integer(v, what: "a whole number")
-                if n < 0 { throw fail(unit == .won ? "a negative amount (\(n)) is not allowed" : "must not be negative (\(n))") }
-                if Double(n) < spec.minimum { throw fail("must be at least \(Int(spec.minimum)), got \(n)") }
-                if Double(n) > spec.maximum { throw fail("must be at most \(Int(spec.maximum)), got \(n)") }
+                let n = try integer(v, what: unit == .won ? "a whole number of won" : "a whole number")
+                if let problem = spec.problem(with: n) { throw fail(problem) }
                 facts[spec.key] = .number(n)
             case (.list, .array(let items)):
                 var values: [Int] = []
                 for item in items {
                     let n = try integer(item, what: "a whole number of months")
-                    if n < 0 { throw FactsInputError(line: item.line, column: item.column, key: key, message: "must not be negative (\(n))") }
-                    if Double(n) > spec.maximum { throw FactsInputError(line: item.line, column: item.column, key: key, message: "must be at most \(Int(spec.maximum)), got \(n)") }
+                    if let problem = spec.problem(with: n) { throw FactsInputError(line: item.line, column: item.column, key: key, message: problem) }
                     values.append(n)
                 }
                 facts[spec.key] = .list(values)
@@ -268,5 +282,14 @@ extension FactsJSON {
             return "  " + JSONWriter.quote(key.rawValue) + ": " + value
         }
         return "{\n" + members.joined(separator: ",\n") + "\n}"
+    }
+}
+
+extension RulePack {
+    /// What `welfare-kiosk eval` does with its input, without the I/O: the facts read against
+    /// this pack's vocabulary and evaluated with the trace. Tests call it to run the binary's
+    /// own path in-process.
+    public func evaluate(json text: String, on day: Day) throws(FactsInputError) -> Evaluation {
+        evaluate(try FactsJSON.parse(text, vocabulary: facts), on: day, trace: true)
     }
 }

@@ -77,9 +77,15 @@ public enum PackTests {
                 facts[spec.key] = .bool(s == "true")
             case .scalar:
                 guard let s = entry.value.string, let n = Int(s.replacingOccurrences(of: "_", with: "")) else { entry.value.error("\(entry.key) must be a whole number"); continue }
+                if let problem = spec.problem(with: n) { entry.value.error("\(entry.key): \(problem)"); continue }
                 facts[spec.key] = .number(n)
             case .list:
-                let items = entry.value.sequence(entry.key).compactMap { $0.string.flatMap(Int.init) }
+                var items: [Int] = []
+                for item in entry.value.sequence(entry.key) {
+                    guard let n = item.string.flatMap(Int.init) else { item.error("\(entry.key) must be a list of whole numbers"); continue }
+                    if let problem = spec.problem(with: n) { item.error("\(entry.key): \(problem)"); continue }
+                    items.append(n)
+                }
                 facts[spec.key] = .list(items)
             }
         }

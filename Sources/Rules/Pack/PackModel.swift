@@ -16,6 +16,22 @@ public struct FactSpec: Sendable {
     var unknownInterval: Interval { isBool ? .unknownBool : Interval(minimum, maximum) }
 }
 
+extension FactSpec {
+    /// Why `n` cannot be this fact's value (for a list fact: one element's), or nil when it can.
+    /// Every way facts come in (`eval`'s JSON, the pack's tests, the personas, the kiosk's own
+    /// answers) asks here, so an amount above the contract's bound is refused the same everywhere.
+    public func problem(with n: Int) -> String? {
+        let isAmount = type == .scalar(.won)
+        if n < 0 { return isAmount ? "a negative amount (\(n)) is not allowed" : "must not be negative (\(n))" }
+        if isAmount, n > Won.largestFact.value {
+            return "an amount above 10,000,000,000,000 won (10조) is not allowed, got \(n)"
+        }
+        if Double(n) < minimum { return "must be at least \(minimum.clampedInt), got \(n)" }
+        if Double(n) > maximum { return "must be at most \(maximum.clampedInt), got \(n)" }
+        return nil
+    }
+}
+
 /// A named intermediate value (소득평가액, 소득인정액, a threshold), evaluated once per household.
 struct Definition: Sendable {
     let name: String

@@ -169,8 +169,9 @@ final class ResolvedParameters: @unchecked Sendable {
                 guard span.count >= 2 else { return (.nonNegative, false) }
                 let step = end - cells[lastCell - 1]
                 if step.isNaN || end.isNaN { return (.nonNegative, false) }
-                let from = end + (Swift.max(first, count + 1) - count) * step
-                let to = last.isInfinite ? (step == 0 ? end : step > 0 ? .infinity : -.infinity) : end + (last - count) * step
+                // boundProduct: an unbounded size times a flat step (0) is no change, not NaN.
+                let from = end + boundProduct(Swift.max(first, count + 1) - count, step)
+                let to = last.isInfinite ? (step == 0 ? end : step > 0 ? .infinity : -.infinity) : end + boundProduct(last - count, step)
                 lo = Swift.min(lo, from, to)
                 hi = Swift.max(hi, from, to)
                 if !span.beyondVerified || !cellVerified[lastCell] || !cellVerified[lastCell - 1] { verified = false }

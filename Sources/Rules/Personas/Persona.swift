@@ -70,8 +70,8 @@ public enum Personas {
                     node.error("\(entry.key) must be a whole number")
                     return nil
                 }
-                guard Double(n) >= spec.minimum, Double(n) <= spec.maximum else {
-                    node.error("\(entry.key) must be from \(Int(spec.minimum)) to \(Int(min(spec.maximum, 1e15))), got \(n)")
+                if let problem = spec.problem(with: n) {
+                    node.error("\(entry.key): \(problem)")
                     return nil
                 }
                 return n

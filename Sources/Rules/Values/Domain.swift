@@ -22,6 +22,35 @@ public struct Won: Hashable, Sendable, Comparable, CustomStringConvertible {
     public init(_ value: Int) { self.value = value }
     public static func < (a: Won, b: Won) -> Bool { a.value < b.value }
     public var description: String { KoreanMoney.format(Double(value)) }
+
+    /// The most any `*_krw` fact may hold: 10,000,000,000,000 won (10조), the contract's bound.
+    /// Far above every welfare threshold, and small enough that no sum or product a pack makes of
+    /// such amounts leaves the whole numbers a `Double` holds exactly (2^53 ≈ 9 × 10^15 won).
+    public static let largestFact = Won(10_000_000_000_000)
+
+    /// The whole won nearest `x`, or nil when `x` is not a finite amount a `Double` still holds to
+    /// the won (|x| < 2^53): beyond that no figure is exact, and converting would trap.
+    public init?(rounding x: Double) {
+        guard let n = x.rounded().exactWholeNumber else { return nil }
+        self.value = n
+    }
+}
+
+extension Double {
+    /// The value as an `Int` when it is a whole number below 2^53 in size, else nil; never traps.
+    var exactWholeNumber: Int? {
+        guard isFinite, self == rounded(), Swift.abs(self) < 9_007_199_254_740_992 else { return nil }
+        return Int(self)
+    }
+
+    /// An `Int` for counting and formatting: NaN is 0, and anything beyond `Int`'s range is
+    /// clamped to it, where `Int(_:)` would trap.
+    public var clampedInt: Int {
+        if isNaN { return 0 }
+        if self >= 9.2e18 { return Int.max }
+        if self <= -9.2e18 { return Int.min }
+        return Int(self)
+    }
 }
 
 /// Whether a programme applies, as far as the facts given can tell.

@@ -50,6 +50,14 @@ public struct Interval: Sendable, Equatable, CustomStringConvertible {
 
 // MARK: - Arithmetic
 
+// Why no operation here can overflow or trap: bounds are `Double`s, whose arithmetic saturates
+// at ±∞ instead of wrapping, so a bound that grows past every finite value becomes unbounded,
+// which is sound (the true value is still inside). The one undefined case, ∞ − ∞ (or ∞ / ∞),
+// would give NaN, which compares false with everything and would decide conditions by accident;
+// each operation below turns such a bound into the widest one (−∞ for a lower bound, +∞ for an
+// upper), so an interval only ever widens. Integers appear only at the edges, through
+// `Won(rounding:)` and `Double.clampedInt`, which never trap.
+
 /// Multiplies two bounds with `0 · ∞ = 0`, because a zero amount times an unbounded count is
 /// still zero money, not an undefined value.
 @inlinable func boundProduct(_ a: Double, _ b: Double) -> Double {
@@ -57,13 +65,18 @@ public struct Interval: Sendable, Equatable, CustomStringConvertible {
     return a * b
 }
 
+/// A lower bound that is not a number (∞ − ∞) knows nothing: −∞.
+@inlinable func lowerBound(_ x: Double) -> Double { x.isNaN ? -.infinity : x }
+/// An upper bound that is not a number knows nothing: +∞.
+@inlinable func upperBound(_ x: Double) -> Double { x.isNaN ? .infinity : x }
+
 extension Interval {
     @inlinable public static func + (a: Interval, b: Interval) -> Interval {
-        Interval(a.lo + b.lo, a.hi + b.hi)
+        Interval(lowerBound(a.lo + b.lo), upperBound(a.hi + b.hi))
     }
 
     @inlinable public static func - (a: Interval, b: Interval) -> Interval {
-        Interval(a.lo - b.hi, a.hi - b.lo)
+        Interval(lowerBound(a.lo - b.hi), upperBound(a.hi - b.lo))
     }
 
     @inlinable public static prefix func - (a: Interval) -> Interval {
@@ -89,10 +102,15 @@ extension Interval {
             if a.lo >= 0 { return Interval(b.hi.isInfinite ? 0 : a.lo / b.hi, .infinity) }
             return Interval(-.infinity, .infinity)
         }
-        let q1 = a.lo / b.lo, q2 = a.lo / b.hi, q3 = a.hi / b.lo, q4 = a.hi / b.hi
-        func fix(_ x: Double) -> Double { x.isNaN ? 0 : x }
-        let qs = (fix(q1), fix(q2), fix(q3), fix(q4))
-        return Interval(Swift.min(qs.0, qs.1, qs.2, qs.3), Swift.max(qs.0, qs.1, qs.2, qs.3))
+        // A corner ∞ / ∞ is undefined; the other corners still bound the quotient (x / ∞ = 0
+        // and ∞ / c = ∞ reach where it could go), so it is left out, and with no corner left
+        // nothing is known.
+        var lo = Double.infinity, hi = -Double.infinity
+        for q in [a.lo / b.lo, a.lo / b.hi, a.hi / b.lo, a.hi / b.hi] where !q.isNaN {
+            lo = Swift.min(lo, q)
+            hi = Swift.max(hi, q)
+        }
+        return lo <= hi ? Interval(lo, hi) : Interval(-.infinity, .infinity)
     }
 
     @inlinable public static func minimum(_ a: Interval, _ b: Interval) -> Interval {

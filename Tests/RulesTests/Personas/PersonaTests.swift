@@ -77,7 +77,7 @@ import Testing
             """)
         #expect(errors.contains { $0.hasPrefix("demo/personas.yaml:6:") && $0.contains("persona 'b' name lacks the 'vi' text") })
         #expect(errors.contains { $0.hasPrefix("demo/personas.yaml:9:") && $0.contains("unknown fact 'agee' (did you mean 'age'?)") })
-        #expect(errors.contains { $0.hasPrefix("demo/personas.yaml:10:") && $0.contains("household_size must be from 1 to 30, got 0") })
+        #expect(errors.contains { $0.hasPrefix("demo/personas.yaml:10:") && $0.contains("household_size: must be at least 1, got 0") })
         #expect(errors.contains { $0.hasPrefix("demo/personas.yaml:11:") && $0.contains("whole number of 만원") })
         #expect(errors.contains { $0.hasPrefix("demo/personas.yaml:12:") && $0.contains("crisis must be true or false") })
         #expect(errors.contains { $0.hasPrefix("demo/personas.yaml:13:") && $0.contains("persona id 'a' is used twice") })
