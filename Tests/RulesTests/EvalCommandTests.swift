@@ -78,6 +78,40 @@ struct EvalCommandTests {
         try Self.expectBadInput("{\"children_age_months\": [3, -1]}", mentions: ["'children_age_months'", "negative"])
     }
 
+    @Test func aWrongEnumValueNamesTheKeyAndTheValues() throws {
+        try Self.expectBadInput("{\"nationality\": \"korea\"}", mentions: ["'nationality'", "\"korean\", \"foreign\""])
+        try Self.expectBadInput("{\"residence_status\": 3}", mentions: ["'residence_status'", "\"refugee\""])
+    }
+
+    /// Every pair contract 2026.2 lists: exit 2, one line naming both keys.
+    @Test(arguments: [
+        ("{\"property_krw\": 100, \"home_property_krw\": 101}", "home_property_krw", "property_krw"),
+        ("{\"has_spouse\": false, \"spouse_age\": 60}", "spouse_age", "has_spouse"),
+        ("{\"has_spouse\": false, \"spouse_earned_income_krw\": 0}", "spouse_earned_income_krw", "has_spouse"),
+        ("{\"has_spouse\": false, \"spouse_korean\": true}", "spouse_korean", "has_spouse"),
+        ("{\"has_spouse\": false, \"lives_with_spouse_parents\": false}", "lives_with_spouse_parents", "has_spouse"),
+        ("{\"earned_income_krw\": 10, \"spouse_earned_income_krw\": 11}", "spouse_earned_income_krw", "earned_income_krw"),
+        ("{\"household_size\": 1, \"has_spouse\": true}", "has_spouse", "household_size"),
+        ("{\"household_size\": 1, \"children_age_months\": [5]}", "children_age_months", "household_size"),
+        ("{\"household_size\": 1, \"spouse_age\": 60}", "spouse_age", "household_size"),
+        ("{\"nationality\": \"foreign\", \"residence_status\": \"resident\"}", "residence_status", "nationality"),
+        ("{\"nationality\": \"foreign\", \"residence_status\": \"overseas_national\"}", "residence_status", "nationality"),
+        ("{\"nationality\": \"korean\", \"residence_status\": \"refugee\"}", "residence_status", "nationality"),
+        ("{\"children_age_months\": [], \"children_korean\": true}", "children_korean", "children_age_months"),
+    ])
+    func contradictingFactsAreBadInput(input: String, key: String, other: String) throws {
+        try Self.expectBadInput(input, mentions: ["'\(key)'", "'\(other)'", "contradicts"])
+    }
+
+    @Test func consistentFactsAreAccepted() throws {
+        for input in ["{\"property_krw\": 100, \"home_property_krw\": 100}", "{\"spouse_age\": 60}",
+                      "{\"nationality\": \"korean\", \"residence_status\": \"overseas_national\"}",
+                      "{\"nationality\": \"foreign\", \"residence_status\": \"marriage_migrant\", \"children_age_months\": [3], \"children_korean\": true}"] {
+            let run = try Self.eval(input)
+            #expect(run.status == 0, "\(input): \(run.stderr)")
+        }
+    }
+
     @Test func badDatesAreRejected() throws {
         try Self.expectBadInput("{}", mentions: ["--date", "2026-13-01"], arguments: ["--date", "2026-13-01"])
         try Self.expectBadInput("{}", mentions: ["--date", "outside"], arguments: ["--date", "2031-01-01"])

@@ -8,7 +8,7 @@ struct FactsJSONEncodeTests {
     @Test("numbers, booleans, lists and the empty list round-trip through parse")
     func roundTrip() throws {
         let facts = Facts([
-            "age": .number(78), "has_spouse": .bool(false), "household_size": .number(1),
+            "age": .number(78), "has_spouse": .bool(false), "household_size": .number(3),
             "other_income_krw": .number(350_000), "children_age_months": .list([20, 61]), "crisis": .bool(true),
         ])
         let text = FactsJSON.encode(facts, order: Fixtures.pack.facts.map(\.key))

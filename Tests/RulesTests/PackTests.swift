@@ -7,7 +7,8 @@ struct PackLoadingTests {
     @Test func kiosksPackLoadsWithEveryProgramme() {
         let pack = Fixtures.pack
         #expect(pack.programs.count == 16)
-        #expect(pack.facts.count == 21)
+        #expect(pack.facts.count == 37)
+        #expect(pack.facts.filter(\.isEnum).allSatisfy { f in f.values.allSatisfy { v in ["ko", "en", "zh", "vi"].allSatisfy { f.valueLabels[v]?.values[$0] != nil } } })
         #expect(pack.facts.allSatisfy { ["ko", "en", "zh", "vi"].allSatisfy(($0.question.values).keys.contains) })
         #expect(pack.programs.allSatisfy { !$0.apply.url.isEmpty && !$0.apply.phone.isEmpty && !$0.sources.isEmpty })
     }
@@ -20,7 +21,7 @@ struct PackLoadingTests {
             guard line.hasPrefix("| `") else { return nil }
             return line.split(separator: "`").dropFirst().first.map(String.init)
         }
-        #expect(keys.count == 21)
+        #expect(keys.count == 37)
         #expect(Set(Fixtures.pack.facts.map(\.key.rawValue)) == Set(keys))
         let ids = text.split(separator: "`").map(String.init).filter { id in Fixtures.pack.programs.contains { $0.id.rawValue == id } }
         #expect(Set(ids).count == 16)

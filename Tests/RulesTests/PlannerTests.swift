@@ -18,6 +18,11 @@ struct PlannerTests {
             "financial_assets_krw": .number(0), "debt_krw": .number(0), "car_value_krw": .number(0), "owns_home": .bool(false),
             "monthly_rent_krw": .number(300_000), "rent_deposit_krw": .number(5_000_000), "crisis": .bool(false),
             "months_in_siheung": .number(100),
+            // Contract 2026.2's facts, so every question the planner may ask has an answer.
+            "nationality": .choice("korean"), "residence_status": .choice("resident"), "home_property_krw": .number(0),
+            "car_engine_cc": .number(0), "car_age_years": .number(0), "receives_livelihood_or_medical": .bool(false),
+            "support_obligor_able": .bool(false), "never_married": .bool(false), "parents_household_size": .number(2),
+            "parents_household_income_krw": .number(0), "parents_property_krw": .number(0),
         ]
         var asked: [FactKey] = []
         while let next = Fixtures.evaluate(facts).nextQuestion, asked.count < 30 {
@@ -106,5 +111,23 @@ struct RelevanceTests {
         #expect(e["basic_pension"]!.status == .eligible || e.missing(e["basic_pension"]!) == ["has_spouse"])
         let e2 = Fixtures.evaluate(Fixtures.zeroAssets(["has_spouse": .bool(true)]))
         #expect(e2.missing(e2["basic_pension"]!) == ["age"])
+    }
+
+    @Test func impliedFactsAreNeverAsked() {
+        // One person: no spouse, no children in the household.
+        let single = Fixtures.pack.prepare(Facts(["household_size": .number(1)]))
+        for key: FactKey in ["has_spouse", "children_age_months"] {
+            #expect(single.known.contains(Fixtures.pack.factIndex[key]!), "\(key) follows from household_size 1")
+        }
+        // A spouse's age says there is a spouse; a Korean's children are Korean unless said otherwise.
+        let spouse = Fixtures.pack.prepare(Facts(["spouse_age": .number(60), "nationality": .choice("korean")]))
+        #expect(spouse.values[Fixtures.pack.factIndex["has_spouse"]!] == .bool(true))
+        #expect(spouse.values[Fixtures.pack.factIndex["children_korean"]!] == .bool(true))
+        let given = Fixtures.pack.prepare(Facts(["nationality": .choice("korean"), "children_korean": .bool(false)]))
+        #expect(given.values[Fixtures.pack.factIndex["children_korean"]!] == .bool(false))
+        // An unknown nationality is never read as Korean.
+        let unknown = Fixtures.pack.prepare(Facts([:]))
+        #expect(!unknown.known.contains(Fixtures.pack.factIndex["children_korean"]!))
+        #expect(!unknown.known.contains(Fixtures.pack.factIndex["nationality"]!))
     }
 }

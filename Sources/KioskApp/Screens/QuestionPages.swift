@@ -117,6 +117,8 @@ enum QuestionPages {
         case .known(.list(let months)):
             return months.isEmpty ? context.text("review.none")
                 : months.map { age(context, ChildAge(totalMonths: $0)) }.joined(separator: ", ")
+        case .known(.choice(let value)):
+            return spec.valueLabels[value]?[language.rawValue] ?? value
         case .known(.number(let value)):
             guard case .scalar(let unit) = spec.type else { return String(value) }
             if unit == .months { return age(context, ChildAge(totalMonths: value)) }

@@ -89,7 +89,7 @@ public final class RuleBook: Sendable {
     /// Why not `Evaluation.nextQuestion`: it plans within one pack and would ask again a fact
     /// answered "unknown", since an unknown answer leaves the fact missing.
     public func plan(_ facts: Facts, answered: Set<FactKey>) -> Plan {
-        guard let key = PlanKey(facts, answered: answered, rank: rank, count: order.count) else {
+        guard let key = PlanKey(facts, answered: answered, rank: rank, count: order.count, specs: specs) else {
             return computePlan(facts, answered: answered)
         }
         if let hit = plans.withLock({ $0[key] }) { return hit }
@@ -153,7 +153,7 @@ private struct PlanKey: Hashable {
 
     /// Nil when a fact is known without having been answered, which a session never does; such a
     /// plan is computed without the cache.
-    init?(_ facts: Facts, answered: Set<FactKey>, rank: [FactKey: Int], count: Int) {
+    init?(_ facts: Facts, answered: Set<FactKey>, rank: [FactKey: Int], count: Int, specs: [FactKey: FactSpec]) {
         var codes = [Int](repeating: Self.unanswered, count: count)
         var lists: [(slot: Int, items: [Int])] = []
         for key in answered {
@@ -161,6 +161,8 @@ private struct PlanKey: Hashable {
             switch facts[key] {
             case .number(let n)?: codes[slot] = n
             case .bool(let b)?: codes[slot] = b ? 1 : 0
+            // A value outside the vocabulary cannot be answered on screen; it shares "unknown"'s code.
+            case .choice(let c)?: codes[slot] = specs[key]?.position(of: c) ?? Self.unknown
             case .list(let items)?:
                 codes[slot] = -1 - items.count
                 lists.append((slot, items))

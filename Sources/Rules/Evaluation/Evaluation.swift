@@ -10,6 +10,11 @@ public struct ProgramResult: Sendable {
     /// Conditions found failed, as bits by condition position; untraced evaluation stops at the
     /// first, and `Evaluation.unmet` finds the rest.
     let failedMask: UInt64
+    /// `refer_to_staff` cases found true, as bits by position.
+    let referredMask: UInt64
+
+    /// No fact the kiosk asks can settle this programme: the centre must decide (contract 2026.2).
+    public var referToStaff: Bool { referredMask != 0 }
 }
 
 /// The result of evaluating a household against a pack on one date.
@@ -41,8 +46,14 @@ public struct Evaluation: Sendable {
 
     /// The failed conditions in plain words, figures filled in (Korean by default).
     public func unmet(_ result: ProgramResult, language: String = "ko") -> [String] {
-        guard result.failedMask != 0 else { return [] }
         let spec = pack.programs[result.programIndex]
+        if result.referToStaff {
+            let values = pack.definitionValues(facts, on: day)
+            return spec.referrals.indices.filter { result.referredMask & (1 << UInt64($0)) != 0 }.map {
+                pack.fill(spec.referrals[$0].reason[language], definitions: values, facts: facts, day: day)
+            }
+        }
+        guard result.failedMask != 0 else { return [] }
         let values = pack.definitionValues(facts, on: day)
         let failed = pack.failedConditions(result.programIndex, facts, on: day)
         return spec.conditions.indices.filter { failed & (1 << UInt64($0)) != 0 }.map {
@@ -103,7 +114,20 @@ extension RulePack {
                         }
                     }
                 }
-                let status: Status = failed != 0 ? .ineligible : (anyOpen ? .undetermined : .eligible)
+                // A referral only matters when no condition already rules the programme out.
+                var referred: UInt64 = 0
+                if failed == 0 {
+                    for r in 0..<program.referralCount {
+                        let value = machine.evaluate(plan.referrals[program.firstReferral + r]).value
+                        if value.isTrue {
+                            referred |= 1 << UInt64(r)
+                        } else if !value.isFalse {
+                            anyOpen = true
+                            open = open | plan.referralFacts[program.firstReferral + r]
+                        }
+                    }
+                }
+                let status: Status = failed != 0 ? .ineligible : (anyOpen || referred != 0 ? .undetermined : .eligible)
                 if status == .ineligible { taint = failedTaint }
                 var monthly: Won?, oneTime: Won?
                 // Amounts are only worked out when they will be shown, unless the trace wants them;
@@ -129,7 +153,8 @@ extension RulePack {
                 }
                 results.append(ProgramResult(id: programIDs[p], status: status, monthlyAmount: monthly, oneTimeAmount: oneTime,
                                              confidence: taint.isEmpty ? .verified : .toCheck, programIndex: p,
-                                             missingMask: status == .undetermined ? open & unknown : FactMask(), failedMask: failed))
+                                             missingMask: status == .undetermined && referred == 0 ? open & unknown : FactMask(),
+                                             failedMask: failed, referredMask: referred))
             }
         }
         let record = trace ? TraceRecord(layout: traceLayout(on: day, parameters), recorded: recorded, values: prepared.values) : nil

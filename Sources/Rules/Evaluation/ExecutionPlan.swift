@@ -22,6 +22,9 @@ struct ProgramPlan: Sendable {
     let oneTime: Segment?
     let firstNote: Int
     let noteCount: Int
+    /// Range into `ExecutionPlan.referrals`.
+    let firstReferral: Int
+    let referralCount: Int
     let parameters: ParameterMask
 }
 
@@ -39,6 +42,8 @@ final class ExecutionPlan: @unchecked Sendable {
     let conditions: UnsafeMutableBufferPointer<Segment>
     let conditionFacts: UnsafeMutableBufferPointer<FactMask>
     let notes: UnsafeMutableBufferPointer<Segment>
+    let referrals: UnsafeMutableBufferPointer<Segment>
+    let referralFacts: UnsafeMutableBufferPointer<FactMask>
     let programs: UnsafeMutableBufferPointer<ProgramPlan>
     let aggregates: UnsafeMutableBufferPointer<AggregatePlan>
     /// Values recorded by a traced evaluation: definitions, then per programme its conditions,
@@ -72,20 +77,26 @@ final class ExecutionPlan: @unchecked Sendable {
         for (i, d) in defs.enumerated() { code.append(contentsOf: d.program.ops + [.store(i)]) }
         let definitionBlock = Segment(start: blockStart, end: Int32(code.count))
         var conditionSegments: [Segment] = [], conditionFacts: [FactMask] = [], noteSegments: [Segment] = []
+        var referralSegments: [Segment] = [], referralFacts: [FactMask] = []
         var programPlans: [ProgramPlan] = []
         var offsets: [Int] = []
         var traceSize = defs.count
         for spec in specs {
             offsets.append(traceSize)
-            let first = conditionSegments.count, firstNote = noteSegments.count
+            let first = conditionSegments.count, firstNote = noteSegments.count, firstReferral = referralSegments.count
             for c in spec.conditions {
                 conditionSegments.append(add(c.program.ops))
                 conditionFacts.append(c.allFacts)
             }
             for n in spec.notes { noteSegments.append(n.when.map { add($0.ops) } ?? .empty) }
+            for r in spec.referrals {
+                referralSegments.append(add(r.program.ops))
+                referralFacts.append(r.allFacts)
+            }
             programPlans.append(ProgramPlan(firstCondition: first, conditionCount: spec.conditions.count,
                                             monthly: spec.monthly.map { add($0.ops) }, oneTime: spec.oneTime.map { add($0.ops) },
-                                            firstNote: firstNote, noteCount: spec.notes.count, parameters: spec.allParameters))
+                                            firstNote: firstNote, noteCount: spec.notes.count,
+                                            firstReferral: firstReferral, referralCount: spec.referrals.count, parameters: spec.allParameters))
             traceSize += spec.conditions.count + 2 + spec.notes.count
         }
         // Table-read indices go last, so the offsets above stay as they were.
@@ -113,6 +124,8 @@ final class ExecutionPlan: @unchecked Sendable {
         self.conditions = copy(conditionSegments)
         self.conditionFacts = copy(conditionFacts)
         self.notes = copy(noteSegments)
+        self.referrals = copy(referralSegments)
+        self.referralFacts = copy(referralFacts)
         self.programs = copy(programPlans)
         self.aggregates = copy(aggregatePlans)
         self.traceSize = traceSize + siteSegments.count
@@ -129,6 +142,7 @@ final class ExecutionPlan: @unchecked Sendable {
         for b in [UnsafeMutableRawPointer(code.baseAddress), UnsafeMutableRawPointer(definitions.baseAddress),
                   UnsafeMutableRawPointer(conditions.baseAddress), UnsafeMutableRawPointer(conditionFacts.baseAddress),
                   UnsafeMutableRawPointer(notes.baseAddress), UnsafeMutableRawPointer(programs.baseAddress),
+                  UnsafeMutableRawPointer(referrals.baseAddress), UnsafeMutableRawPointer(referralFacts.baseAddress),
                   UnsafeMutableRawPointer(aggregates.baseAddress), UnsafeMutableRawPointer(tableSites.baseAddress)] {
             b?.deallocate()
         }

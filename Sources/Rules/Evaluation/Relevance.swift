@@ -20,6 +20,7 @@ extension RulePack {
         let program = plan.programs[result.programIndex]
         var segments: [Segment] = spec.definitions.map { plan.definitions[$0] }
         for c in 0..<program.conditionCount { segments.append(plan.conditions[program.firstCondition + c]) }
+        for r in 0..<program.referralCount { segments.append(plan.referrals[program.firstReferral + r]) }
         let samples = sampleValues(segments, parameters)
         var relevant = FactMask()
         let unknown = coarse.indices
@@ -54,7 +55,9 @@ extension RulePack {
         let fact = facts[f]
         let ceiling = fact.maximum.isFinite ? fact.maximum : Self.sampleCeiling
         var points = fact.isBool ? [0.0, 1.0] : [fact.minimum, ceiling]
-        if !fact.isBool { points += samples.filter { $0 > fact.minimum && $0 < ceiling && $0 == $0.rounded() } }
+        if fact.isEnum {
+            points = fact.values.indices.map(Double.init)
+        } else if !fact.isBool { points += samples.filter { $0 > fact.minimum && $0 < ceiling && $0 == $0.rounded() } }
         var scalars = prepared.scalars
         for scenario in 0..<3 {
             for o in others where o != f && !facts[o].isList {
@@ -62,6 +65,7 @@ extension RulePack {
                 switch scenario {
                 case 0: scalars[o] = prepared.scalars[o]
                 case 1: scalars[o] = Interval(spec.minimum)
+                case _ where spec.isEnum: scalars[o] = Interval(spec.maximum)
                 default: scalars[o] = Interval(spec.isBool ? 1 : (spec.maximum.isFinite ? spec.maximum : Self.sampleCeiling))
                 }
             }
@@ -93,6 +97,7 @@ extension RulePack {
                 out.append(base[d])
             }
             for c in 0..<program.conditionCount { out.append(machine.evaluate(plan.conditions[program.firstCondition + c]).value) }
+            for r in 0..<program.referralCount { out.append(machine.evaluate(plan.referrals[program.firstReferral + r]).value) }
             return out
         }
     }

@@ -33,6 +33,7 @@ public enum EvaluationJSON {
             w.key("confidence"); w.string(r.confidence.rawValue)
             w.key("missing"); w.array(e.missing(r)) { w.string($0.rawValue) }
             w.key("unmet"); w.array(e.unmet(r)) { w.string($0) }
+            w.key("refer_to_staff"); w.bool(r.referToStaff)
             w.key("category"); w.string(spec.category)
             w.key("trace"); w.array(trace) { entry(e, $0, w) }
         }
@@ -61,6 +62,7 @@ public enum EvaluationJSON {
                         case .number(let n)?: w.int(n)
                         case .bool(let b)?: w.bool(b)
                         case .list(let l)?: w.array(l) { w.int($0) }
+                        case .choice(let c)?: w.string(c)
                         }
                     }
                 }

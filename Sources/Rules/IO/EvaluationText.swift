@@ -14,7 +14,9 @@ public enum EvaluationText {
                 if let o = r.oneTimeAmount { line += " — 한 번 \(KoreanMoney.format(Double(o.value)))" }
                 if r.confidence == .toCheck { line += " (확인 필요)" }
                 out += line + "\n"
-                if status == .undetermined {
+                if r.referToStaff {
+                    out += "      확인이 필요해요: 센터 직원이 판단해야 해요\n"
+                } else if status == .undetermined {
                     let names = e.missing(r).map { e.pack.fact($0)?.label.ko ?? $0.rawValue }
                     out += "      필요한 정보: \(names.joined(separator: ", "))\n"
                 }

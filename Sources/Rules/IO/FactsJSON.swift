@@ -61,6 +61,14 @@ public enum FactsJSON {
                 }
                 return n
             }
+            if case .null = v.value { continue }
+            if spec.isEnum {
+                guard case .string(let text) = v.value, spec.values.contains(text) else {
+                    throw fail("expected one of " + spec.values.map { "\"\($0)\"" }.joined(separator: ", ") + ", got \(v.value.kind)")
+                }
+                facts[spec.key] = .choice(text)
+                continue
+            }
             switch (spec.type, v.value) {
             case (_, .null):
                 continue
@@ -83,6 +91,11 @@ public enum FactsJSON {
             case (.list, _):
                 throw fail("expected a list of numbers like [30, 60], got \(v.value.kind)")
             }
+        }
+        if let c = FactRelations.contradiction(in: facts) {
+            let member = members.first { $0.key == c.key.rawValue }
+            throw FactsInputError(line: member?.keyLine ?? root.line, column: member?.keyColumn ?? root.column, key: c.key.rawValue,
+                                  message: "contradicts '\(c.other)': \(c.message)")
         }
         return facts
     }
@@ -278,6 +291,7 @@ extension FactsJSON {
             case .number(let n): String(n)
             case .bool(let b): b ? "true" : "false"
             case .list(let items): "[" + items.map(String.init).joined(separator: ", ") + "]"
+            case .choice(let c): JSONWriter.quote(c)
             }
             return "  " + JSONWriter.quote(key.rawValue) + ": " + value
         }

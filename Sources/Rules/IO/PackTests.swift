@@ -9,7 +9,7 @@ public struct PackTestCase: Sendable {
     public let day: Day
     public let facts: Facts
     /// Programme id → expected fields (status, monthly_amount_krw, one_time_amount_krw,
-    /// confidence, missing).
+    /// confidence, missing, unmet_count, refer_to_staff).
     public let expectations: [(ProgramID, [String: ExpectedValue])]
     public let nextQuestion: ExpectedValue?
 }
@@ -71,6 +71,14 @@ public enum PackTests {
                 continue
             }
             if entry.value.node.scalar?.string == "null" || entry.value.node.scalar?.string == "~" { continue }
+            if spec.isEnum {
+                guard let s = entry.value.string, spec.values.contains(s) else {
+                    entry.value.error("\(entry.key) must be one of \(spec.values.joined(separator: ", "))")
+                    continue
+                }
+                facts[spec.key] = .choice(s)
+                continue
+            }
             switch spec.type {
             case .scalar(.bool):
                 guard let s = entry.value.string, s == "true" || s == "false" else { entry.value.error("\(entry.key) must be true or false"); continue }
@@ -98,7 +106,7 @@ public enum PackTests {
             }
             var fields: [String: ExpectedValue] = [:]
             for field in entry.value.mapping("expect.\(entry.key)") {
-                guard ["status", "monthly_amount_krw", "one_time_amount_krw", "confidence", "missing", "unmet_count"].contains(field.key) else {
+                guard ["status", "monthly_amount_krw", "one_time_amount_krw", "confidence", "missing", "unmet_count", "refer_to_staff"].contains(field.key) else {
                     field.keyNode.error("unknown expectation '\(field.key)'")
                     continue
                 }
@@ -131,6 +139,7 @@ public enum PackTests {
                 case "one_time_amount_krw": r.oneTimeAmount.map { .number($0.value) } ?? .null
                 case "confidence": .text(r.confidence.rawValue)
                 case "missing": .list(e.missing(r).map(\.rawValue))
+                case "refer_to_staff": .text(r.referToStaff ? "true" : "false")
                 default: .number(e.unmet(r).count)
                 }
                 if got != want { failures.append("\(id).\(field): expected \(want), got \(got)") }

@@ -10,6 +10,8 @@ struct Scope {
     var facts: [String: (index: Int, type: ValueType)] = [:]
     var definitions: [String: (index: Int, type: ValueType)] = [:]
     var parameters: [String: ParameterEntry] = [:]
+    /// The values of each enum fact, in order: a value compiles to its position.
+    var enumValues: [String: [String]] = [:]
 
     var allNames: [String] { Array(facts.keys) + Array(definitions.keys) + Array(parameters.keys) }
 }
@@ -94,6 +96,10 @@ struct Compiler {
             if n == "true" { push(.constant(1), 1); return .scalar(.bool) }
             if n == "false" { push(.constant(0), 1); return .scalar(.bool) }
             if let local, local.name == n { push(.local, 1); return .scalar(local.unit) }
+            if let values = scope.enumValues[n] {
+                let example = values.first.map { " == \"\($0)\"" } ?? ""
+                throw ExpressionError(column: column, message: "'\(n)' is one of several values: compare it with one, e.g. \(n)\(example)")
+            }
             if let f = scope.facts[n] {
                 facts = facts | .single(f.index)
                 if case .scalar = f.type { push(.fact(f.index), 1) }
@@ -113,6 +119,9 @@ struct Compiler {
                 return .scalar(p.unit)
             }
             throw unknownName(n, column: column, kind: "name")
+
+        case .string(let text, let column):
+            throw ExpressionError(column: column, message: "\"\(text)\" can only be compared with an enum fact, e.g. nationality == \"\(text)\"")
 
         case .index(let n, let index, let column):
             guard let p = scope.parameters[n] else { throw unknownName(n, column: column, kind: "table") }
@@ -219,6 +228,12 @@ struct Compiler {
             }
             return u
         }
+        if op == "==" || op == "!=", let comparison = try enumComparison(a, b) {
+            push(.fact(comparison.fact), 1)
+            push(.constant(Double(comparison.position)), 1)
+            push(op == "==" ? .equal : .notEqual, -1)
+            return .bool
+        }
         let at = try emitScalar(a)
         let bt = try emitScalar(b)
         func mismatch(_ verb: String) -> ExpressionError {
@@ -247,6 +262,31 @@ struct Compiler {
             push(code, -1)
             return .bool
         }
+    }
+
+    /// `nationality == "korean"` (either way round): the fact's slot and the value's position.
+    /// An unknown value is a load error, so a misspelt literal can never be silently false.
+    private mutating func enumComparison(_ a: Syntax, _ b: Syntax) throws(ExpressionError) -> (fact: Int, position: Int)? {
+        let pair: (name: String, nameColumn: Int, text: String, textColumn: Int)
+        switch (a, b) {
+        case (.name(let n, let nc), .string(let t, let tc)), (.string(let t, let tc), .name(let n, let nc)):
+            pair = (n, nc, t, tc)
+        default:
+            return nil
+        }
+        guard let values = scope.enumValues[pair.name], let f = scope.facts[pair.name] else {
+            if scope.facts[pair.name] != nil || scope.definitions[pair.name] != nil || scope.parameters[pair.name] != nil {
+                throw ExpressionError(column: pair.nameColumn, message: "'\(pair.name)' is not an enum fact; only an enum compares with \"\(pair.text)\"")
+            }
+            throw unknownName(pair.name, column: pair.nameColumn, kind: "enum fact")
+        }
+        guard let position = values.firstIndex(of: pair.text) else {
+            let hint = Suggest.closest(to: pair.text, in: values).map { " (did you mean \"\($0)\"?)" } ?? ""
+            throw ExpressionError(column: pair.textColumn,
+                                  message: "\"\(pair.text)\" is not a value of '\(pair.name)'\(hint); its values are \(values.joined(separator: ", "))")
+        }
+        facts = facts | .single(f.index)
+        return (f.index, position)
     }
 
     private mutating func emitCall(_ name: String, _ args: [Syntax], column: Int) throws(ExpressionError) -> Unit {

@@ -3,6 +3,8 @@ struct Token: Equatable {
     enum Kind: Equatable {
         case number(mantissa: Double, scale: Double)
         case identifier(String)
+        /// A double-quoted value of an enum fact: `"korean"`.
+        case string(String)
         case symbol(String)
         case end
     }
@@ -59,6 +61,18 @@ enum Lexer {
                     i += 1
                 }
                 tokens.append(Token(kind: .identifier(name), column: column))
+                continue
+            }
+            if c == "\"" {
+                var text = ""
+                i += 1
+                while i < chars.count, chars[i] != "\"" {
+                    text.append(chars[i])
+                    i += 1
+                }
+                guard i < chars.count else { throw ExpressionError(column: column, message: "a quoted value is not closed (add '\"')") }
+                i += 1
+                tokens.append(Token(kind: .string(text), column: column))
                 continue
             }
             if i + 1 < chars.count, symbols.contains(String([c, chars[i + 1]])) {

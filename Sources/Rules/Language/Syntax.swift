@@ -2,6 +2,8 @@
 indirect enum Syntax: Equatable {
     case number(mantissa: Double, scale: Double, column: Int)
     case name(String, column: Int)
+    /// A double-quoted literal, only meaningful compared with an enum fact.
+    case string(String, column: Int)
     case index(String, Syntax, column: Int)
     case unary(String, Syntax, column: Int)
     case binary(String, Syntax, Syntax, column: Int)
@@ -12,7 +14,7 @@ indirect enum Syntax: Equatable {
 
     var column: Int {
         switch self {
-        case .number(_, _, let c), .name(_, let c), .index(_, _, let c), .unary(_, _, let c),
+        case .number(_, _, let c), .name(_, let c), .string(_, let c), .index(_, _, let c), .unary(_, _, let c),
              .binary(_, _, _, let c), .choose(_, _, _, let c), .call(_, _, let c):
             c
         case .aggregate(_, _, _, _, _, let c):
@@ -51,6 +53,7 @@ struct Parser {
         switch t.kind {
         case .number: "number"
         case .identifier(let s): "'\(s)'"
+        case .string(let s): "\"\(s)\""
         case .symbol(let s): "'\(s)'"
         case .end: "end of expression"
         }
@@ -100,6 +103,8 @@ struct Parser {
         switch t.kind {
         case .number(let m, let s):
             return .number(mantissa: m, scale: s, column: t.column)
+        case .string(let text):
+            return .string(text, column: t.column)
         case .symbol("("):
             let inner = try expression(0)
             try expect(symbol: ")")

@@ -27,6 +27,17 @@ extension PackLoader {
             let text = n.required("text", in: "a note")?.localized("note", languages: ["ko", "en"]) ?? LocalizedText([:])
             notes.append(Note(text: text, when: n["when"].flatMap { compile($0, expected: .bool) }))
         }
+        var referrals: [Referral] = []
+        let referralNodes = node["refer_to_staff"]?.sequence("refer_to_staff") ?? []
+        if referralNodes.count > 64 { node.error("a programme may have at most 64 refer_to_staff cases") }
+        for r in referralNodes {
+            r.checkKeys(["when", "reason"], "a refer_to_staff case")
+            guard let when = r.required("when", in: "a refer_to_staff case") else { continue }
+            let reason = r.required("reason", in: "a refer_to_staff case")?.localized("reason") ?? LocalizedText([:])
+            if let reasonNode = r["reason"] { checkPlaceholders(reason, node: reasonNode) }
+            guard let program = compile(when, expected: .bool) else { continue }
+            referrals.append(Referral(program: program, reason: reason, allFacts: allFacts(program)))
+        }
         let apply = node.required("apply", in: "programme '\(id)'")
         apply?.checkKeys(["office", "documents", "phone", "url"], "apply")
         let applyInfo = ApplyInfo(office: apply?["office"]?.localized("apply.office") ?? LocalizedText([:]),
@@ -36,12 +47,12 @@ extension PackLoader {
                                category: node.requiredString("category", in: "programme '\(id)'"),
                                description: node.required("description", in: "programme '\(id)'")?.localized("description") ?? LocalizedText([:]),
                                apply: applyInfo, sources: (node["sources"]?.sequence("sources") ?? []).compactMap(\.string),
-                               conditions: conditions, monthly: monthly, oneTime: oneTime, notes: notes)
+                               conditions: conditions, monthly: monthly, oneTime: oneTime, notes: notes, referrals: referrals)
         if spec.sources.isEmpty { node.error("programme '\(id)' needs 'sources'") }
         // Definitions reached from the conditions and amounts, in evaluation order.
         var used = Set<Int>()
         var params = ParameterMask()
-        let programs = conditions.map(\.program) + [monthly, oneTime].compactMap { $0 } + notes.compactMap(\.when)
+        let programs = conditions.map(\.program) + [monthly, oneTime].compactMap { $0 } + notes.compactMap(\.when) + referrals.map(\.program)
         func reach(_ d: Int) {
             guard used.insert(d).inserted else { return }
             params = params | definitions[d].allParameters

@@ -118,7 +118,7 @@ struct PackLoader {
         for file in definitionFiles { collectDefinitions(file["definitions"] ?? file, owner: "definitions") }
         var programNodes: [(ProgramID, YAMLNode)] = []
         for (fileID, node) in programFiles.sorted(by: { $0.0 < $1.0 }) {
-            node.checkKeys(["id", "name", "category", "description", "conditions", "amount", "notes", "apply", "sources", "definitions"], "a programme")
+            node.checkKeys(["id", "name", "category", "description", "conditions", "amount", "notes", "apply", "sources", "definitions", "refer_to_staff"], "a programme")
             let id = node.requiredString("id", in: "a programme")
             if id != fileID { node["id"]?.error("the id '\(id)' must match the file name '\(fileID).yaml'") }
             if let defs = node["definitions"] { collectDefinitions(defs, owner: fileID) }
@@ -155,10 +155,12 @@ struct PackLoader {
         if raw.count > 64 { files.first?.error("a pack may declare at most 64 facts") }
         for (i, item) in raw.prefix(64).enumerated() {
             let spec = item.spec
-            spec.checkKeys(["type", "unit", "min", "max", "topic", "label", "question"], "fact '\(item.key)'")
+            spec.checkKeys(["type", "unit", "min", "max", "topic", "label", "question", "values", "value_labels"], "fact '\(item.key)'")
             let typeName = spec.requiredString("type", in: "fact '\(item.key)'")
             let unitName = spec["unit"]?.string
             var type: ValueType = .scalar(.number)
+            var values: [String] = []
+            var valueLabels: [String: LocalizedText] = [:]
             switch typeName {
             case "bool": type = .scalar(.bool)
             case "int", "list":
@@ -167,18 +169,55 @@ struct PackLoader {
                     break
                 }
                 type = typeName == "int" ? .scalar(unit) : .list(unit)
+            case "enum":
+                (values, valueLabels) = enumValues(spec, key: item.key)
+                // The value's position: a count the rules never do arithmetic on (the compiler refuses it).
+                type = .scalar(.count)
             default:
-                (spec["type"] ?? spec).error("fact type must be bool, int or list, not '\(typeName)'")
+                (spec["type"] ?? spec).error("fact type must be bool, int, list or enum, not '\(typeName)'")
             }
-            let minimum = spec["min"]?.string.flatMap(Double.init) ?? 0
-            let maximum = spec["max"]?.string.flatMap(Double.init) ?? .infinity
-            facts.append(FactSpec(key: FactKey(item.key), type: type, minimum: type == .scalar(.bool) ? 0 : minimum,
-                                  maximum: type == .scalar(.bool) ? 1 : maximum, topic: spec["topic"]?.string ?? "",
+            if typeName != "enum", spec["values"] != nil || spec["value_labels"] != nil {
+                (spec["values"] ?? spec["value_labels"]!).error("only an enum fact has 'values' and 'value_labels'")
+            }
+            let isBounded = type == .scalar(.bool) || !values.isEmpty
+            let minimum = isBounded ? 0 : spec["min"]?.string.flatMap(Double.init) ?? 0
+            let maximum = type == .scalar(.bool) ? 1 : !values.isEmpty ? Double(values.count - 1) : spec["max"]?.string.flatMap(Double.init) ?? .infinity
+            facts.append(FactSpec(key: FactKey(item.key), type: type, minimum: minimum,
+                                  maximum: maximum, topic: spec["topic"]?.string ?? "",
                                   label: spec["label"]?.localized("label") ?? LocalizedText([:]),
                                   question: spec.required("question", in: "fact '\(item.key)'")?.localized("question") ?? LocalizedText([:]),
-                                  order: i))
+                                  order: i, values: values, valueLabels: valueLabels))
+            if !values.isEmpty { scope.enumValues[item.key] = values }
             scope.facts[item.key] = (i, type)
         }
+    }
+
+    /// An enum fact's `values` (at least two, distinct, lower-case names) and a label for each
+    /// in every language, so no screen ever shows a bare value name.
+    private func enumValues(_ spec: YAMLNode, key: String) -> ([String], [String: LocalizedText]) {
+        guard let list = spec.required("values", in: "enum fact '\(key)'") else { return ([], [:]) }
+        var values: [String] = []
+        for item in list.sequence("values") {
+            guard let v = item.string, !v.isEmpty, v.allSatisfy({ ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "_" }) else {
+                item.error("an enum value is a lower-case name such as korean or marriage_migrant")
+                continue
+            }
+            if values.contains(v) { item.error("value '\(v)' is listed twice") } else { values.append(v) }
+        }
+        if values.count < 2 { list.error("enum fact '\(key)' needs at least two values") }
+        var labels: [String: LocalizedText] = [:]
+        if let node = spec.required("value_labels", in: "enum fact '\(key)'") {
+            for entry in node.mapping("value_labels") {
+                guard values.contains(entry.key) else {
+                    let hint = Suggest.closest(to: entry.key, in: values).map { " (did you mean '\($0)'?)" } ?? ""
+                    entry.keyNode.error("'\(entry.key)' is not a value of '\(key)'\(hint)")
+                    continue
+                }
+                labels[entry.key] = entry.value.localized("value_labels.\(entry.key)")
+            }
+            for v in values where labels[v] == nil { node.error("value '\(v)' of '\(key)' needs a label in value_labels") }
+        }
+        return (values, labels)
     }
 
     // MARK: - Parameters

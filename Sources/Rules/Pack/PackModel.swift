@@ -10,6 +10,16 @@ public struct FactSpec: Sendable {
     public let question: LocalizedText
     /// Position in the pack's topic order, which breaks ties when choosing the next question.
     public let order: Int
+    /// An enum fact's values in order (empty for other facts). Inside the engine a value is its
+    /// position, so an unknown enum ranges over every value and a condition is decided only
+    /// when all of them agree.
+    public let values: [String]
+    /// Each value's words for the kiosk, by value.
+    public let valueLabels: [String: LocalizedText]
+
+    public var isEnum: Bool { !values.isEmpty }
+
+    public func position(of value: String) -> Int? { values.firstIndex(of: value) }
 
     public var isList: Bool { if case .list = type { true } else { false } }
     public var isBool: Bool { type == .scalar(.bool) }
@@ -51,6 +61,14 @@ struct Condition: Sendable {
     let location: String
 }
 
+/// A case the kiosk must hand to the centre (`refer_to_staff`): a rule the reference marks [U]
+/// for this household, which no fact the kiosk asks can settle.
+struct Referral: Sendable {
+    let program: Program
+    let reason: LocalizedText
+    var allFacts = FactMask()
+}
+
 /// A remark attached to a programme's result, shown when its condition holds or is unknown.
 struct Note: Sendable {
     let text: LocalizedText
@@ -77,6 +95,7 @@ public struct ProgramSpec: Sendable {
     let monthly: Program?
     let oneTime: Program?
     let notes: [Note]
+    let referrals: [Referral]
     /// Definitions it depends on, in evaluation order.
     var definitions: [Int] = []
     var allParameters = ParameterMask()

@@ -50,6 +50,7 @@ public final class RulePack: Sendable {
             for c in p.conditions { depth = max(depth, c.program.stackDepth) }
             for a in [p.monthly, p.oneTime].compactMap({ $0 }) { depth = max(depth, a.stackDepth) }
             for n in p.notes { depth = max(depth, n.when?.stackDepth ?? 1) }
+            for r in p.referrals { depth = max(depth, r.program.stackDepth) }
         }
         for a in aggregates where !a.condition.isEmpty { depth = max(depth, a.condition.count) }
         // Aggregate conditions run above the caller's stack; leave room for one level of them.
@@ -78,9 +79,11 @@ public final class RulePack: Sendable {
         return fresh
     }
 
-    /// Lays facts out for evaluation. Keys outside the vocabulary are ignored here; `FactsJSON`
-    /// rejects them at the edge.
-    public func prepare(_ facts: Facts) -> PreparedFacts {
+    /// Lays facts out for evaluation, with what they imply (`FactRelations.implied`) counted as
+    /// known, so no channel asks what the answers already say. Keys outside the vocabulary are
+    /// ignored here; `FactsJSON` rejects them at the edge.
+    public func prepare(_ given: Facts) -> PreparedFacts {
+        let facts = FactRelations.implied(given)
         var scalars = self.facts.map(\.unknownInterval)
         var spans = [ListSpan](repeating: .unknown, count: self.facts.count)
         var listValues: [Double] = []
@@ -96,8 +99,16 @@ public final class RulePack: Sendable {
             case .list(let l):
                 spans[i] = ListSpan(start: listValues.count, count: l.count)
                 listValues.append(contentsOf: l.map(Double.init))
+            case .choice(let c):
+                // A value outside the vocabulary is refused at the edge (FactsJSON); here it stays unknown.
+                guard let position = self.facts[i].position(of: c) else {
+                    known = FactMask(known.bits & ~FactMask.single(i).bits)
+                    values[i] = nil
+                    continue
+                }
+                scalars[i] = Interval(Double(position))
             }
         }
-        return PreparedFacts(scalars: scalars, listSpans: spans, listValues: listValues, known: known, values: values, facts: facts)
+        return PreparedFacts(scalars: scalars, listSpans: spans, listValues: listValues, known: known, values: values, facts: given)
     }
 }

@@ -76,6 +76,14 @@ public enum Personas {
                 }
                 return n
             }
+            if spec.isEnum {
+                guard let s = entry.value.string, spec.values.contains(s) else {
+                    entry.value.error("\(entry.key) must be one of \(spec.values.joined(separator: ", "))")
+                    continue
+                }
+                facts[spec.key] = .choice(s)
+                continue
+            }
             switch spec.type {
             case .scalar(.bool):
                 guard let s = entry.value.string, s == "true" || s == "false" else {

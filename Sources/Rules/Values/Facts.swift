@@ -3,12 +3,15 @@ public enum FactValue: Sendable, Equatable, CustomStringConvertible {
     case number(Int)
     case bool(Bool)
     case list([Int])
+    /// One of an enum fact's values (`"korean"`).
+    case choice(String)
 
     public var description: String {
         switch self {
         case .number(let n): "\(n)"
         case .bool(let b): "\(b)"
         case .list(let l): "[" + l.map(String.init).joined(separator: ", ") + "]"
+        case .choice(let c): c
         }
     }
 }
