@@ -74,7 +74,10 @@ public enum FactRelations {
     ///
     /// - a spouse fact with `has_spouse` unknown: there is a spouse;
     /// - `household_size: 1`: no spouse and no children live in the household;
-    /// - `nationality: "korean"`: the children are Korean (국적법 제2조) unless said otherwise.
+    /// - `nationality: "korean"`: the children are Korean (국적법 제2조) unless said otherwise, and
+    ///   the applicant is an ordinary resident unless `residence_status` says 재외국민: the
+    ///   contract's cases read `nationality: korean` alone as settled, and a 재외국민 says so when
+    ///   the kiosk asks (the question offers it).
     public static func implied(_ facts: Facts) -> Facts {
         var out = facts
         if out["has_spouse"] == nil, spouseFacts.contains(where: { facts[$0] != nil }) { out["has_spouse"] = .bool(true) }
@@ -84,6 +87,9 @@ public enum FactRelations {
         }
         if case .choice("korean")? = facts["nationality"], out["children_korean"] == nil {
             out["children_korean"] = .bool(true)
+        }
+        if case .choice("korean")? = facts["nationality"], out["residence_status"] == nil {
+            out["residence_status"] = .choice("resident")
         }
         return out
     }
