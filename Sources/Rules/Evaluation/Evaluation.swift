@@ -190,11 +190,18 @@ extension RulePack {
         }
     }
 
-    /// The fact in the most `missing` lists; ties go to the earlier fact in topic order.
+    /// Who is in the household comes first (contract 2026.2): these facts, in this order, whenever
+    /// one can still change a result; then the fact in the most `missing` lists, ties going to the
+    /// earlier fact in topic order.
+    static let householdFirst: [FactKey] = ["age", "household_size", "nationality", "has_spouse", "children_age_months"]
+
     func nextQuestion(_ masks: [FactMask]) -> FactKey? {
         var union: UInt64 = 0
         for m in masks { union |= m.bits }
         guard union != 0 else { return nil }
+        for key in Self.householdFirst {
+            if let i = facts.firstIndex(where: { $0.key == key }), FactMask(union).contains(i) { return key }
+        }
         var best = -1, bestCount = 0
         var rest = union
         // Facts in topic order; a later fact must beat, not tie, the best so far.
