@@ -27,6 +27,9 @@ enum Fixtures {
         var f: [FactKey: FactValue] = [
             "earned_income_krw": .number(0), "other_income_krw": .number(0), "property_krw": .number(0),
             "financial_assets_krw": .number(0), "debt_krw": .number(0), "car_value_krw": .number(0),
+            // Nationality decides every programme (2026.2); these households are Korean unless a
+            // test says otherwise.
+            "nationality": .choice("korean"),
         ]
         for (k, v) in extra { f[k] = v }
         return Facts(f)
