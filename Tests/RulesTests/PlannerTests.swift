@@ -73,22 +73,30 @@ struct PlannerTests {
 @Suite("Which unknown facts can still matter")
 struct RelevanceTests {
     let known: [FactKey: FactValue] = ["household_size": .number(1), "earned_income_krw": .number(0), "other_income_krw": .number(0),
-                                       "financial_assets_krw": .number(0)]
+                                       "financial_assets_krw": .number(0),
+                                       // Not the point here: a Korean of 40, not disabled (no earner deduction, no car exclusion).
+                                       "nationality": .choice("korean"), "age": .number(40), "severe_disability": .bool(false)]
 
     @Test func debtCannotMatterWithoutPropertyAboveTheAllowance() {
+        // With no car: an unknown car may now sit at 4.17% inside the 기본재산액 (reference, 소득인정액),
+        // where debt could offset it.
         var f = Facts(known)
+        f["car_value_krw"] = .number(0)
         f["property_krw"] = .number(50_000_000)
         let e = Fixtures.evaluate(f)
         let r = e["livelihood_benefit"]!
-        #expect(r.status == .undetermined)
-        #expect(e.missing(r) == ["car_value_krw"])
+        #expect(r.status == .eligible)
+        #expect(r.monthlyAmount == Won(820_556))
+        #expect(e.missing(r).isEmpty)
     }
 
     @Test func debtMattersWhenPropertyIsAboveTheAllowance() {
         var f = Facts(known)
+        f["car_value_krw"] = .number(0)
         f["property_krw"] = .number(120_000_000)
         let e = Fixtures.evaluate(f)
-        #expect(e.missing(e["livelihood_benefit"]!) == ["debt_krw", "car_value_krw"])
+        // Home (1.04%) or land (4.17%) changes the conversion (reference, 소득인정액).
+        #expect(e.missing(e["livelihood_benefit"]!) == ["home_property_krw", "debt_krw"])
     }
 
     @Test func debtMattersWhileAnAssetItCouldOffsetIsUnknown() {
@@ -102,7 +110,10 @@ struct RelevanceTests {
     @Test func rangeConditionsKeepTheirFact() {
         // `monthly_rent_krw > 0 and monthly_rent_krw <= limit` is false at both ends of the range.
         let e = Fixtures.evaluate(Fixtures.zeroAssets(["age": .number(25), "lives_with_parents": .bool(false), "owns_home": .bool(false),
-                                                         "rent_deposit_krw": .number(0), "household_size": .number(1)]))
+                                                         "rent_deposit_krw": .number(0), "household_size": .number(1),
+                                                         // Under 30 the parents' household decides (reference, 청년월세).
+                                                         "parents_household_size": .number(3), "parents_household_income_krw": .number(0),
+                                                         "parents_property_krw": .number(0)]))
         #expect(e.missing(e["youth_rent_support"]!) == ["monthly_rent_krw"])
     }
 
