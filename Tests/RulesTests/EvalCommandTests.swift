@@ -119,7 +119,9 @@ struct EvalCommandTests {
 
     @Test func goodInputGivesTheContractShape() throws {
         let run = try Self.eval("{\"age\": 67, \"has_spouse\": false, \"household_size\": 1, \"earned_income_krw\": 0, \"other_income_krw\": 0, "
-            + "\"property_krw\": 0, \"financial_assets_krw\": 0, \"debt_krw\": 0, \"car_value_krw\": 0, \"national_pension_krw\": null}")
+            + "\"property_krw\": 0, \"financial_assets_krw\": 0, \"debt_krw\": 0, \"car_value_krw\": 0, \"national_pension_krw\": null, "
+            // Nationality decides every programme (reference, nationality and residence status).
+            + "\"nationality\": \"korean\"}")
         #expect(run.status == 0, "\(run.stderr)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         #expect(json["date"] as? String == "2026-06-01")
@@ -149,7 +151,7 @@ struct EvalCommandTests {
     }
 
     @Test func readsAFileAndNamesItInErrors() throws {
-        let dir = try Fixtures.temporaryPack(["good.json": "{\"children_age_months\": [30, 60]}", "bad.json": "{\"age\": -3}"])
+        let dir = try Fixtures.temporaryPack(["good.json": "{\"children_age_months\": [30, 60], \"nationality\": \"korean\"}", "bad.json": "{\"age\": -3}"])
         let good = Process()
         good.executableURL = try Self.binary()
         good.arguments = ["eval", "--rules", Fixtures.packDirectory, "--date", "2026-06-01", dir + "/good.json"]
