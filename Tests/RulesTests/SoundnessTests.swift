@@ -67,7 +67,7 @@ struct SoundnessTests {
             let guessed = Fixtures.evaluate(Facts(partial), date)
             for (a, b) in zip(guessed.programs, known.programs) {
                 // Only a rule no fact can settle (refer_to_staff) leaves a programme open once all is known.
-                #expect(b.status != .undetermined || b.referToStaff, "\(b.id) undetermined with every fact known")
+                #expect(b.status != .undetermined || b.referToStaff, "\(b.id) undetermined with every fact known: \(full)")
                 if a.status != .undetermined {
                     #expect(a.status == b.status, "\(a.id) was \(a.status) from \(partial), \(b.status) from \(full)")
                 }
@@ -93,7 +93,7 @@ struct SoundnessTests {
                 var more = partial
                 for key in guessed.missing(a) { more[key] = full[key] }
                 let settled = Fixtures.evaluate(Facts(more))[a.id]!
-                #expect(settled.status != .undetermined || settled.referToStaff, "\(a.id) still open after its missing facts")
+                #expect(settled.status != .undetermined || settled.referToStaff, "\(a.id) still open after its missing facts \(guessed.missing(a)): \(more)")
             }
         }
     }
