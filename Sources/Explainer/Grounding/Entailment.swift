@@ -20,8 +20,13 @@ struct Entailment: Sendable {
         self.extraQuantities = extraQuantities
         self.centrePhone = centrePhone
         var named: [ProgramID: [String: Set<Int>]] = [:]
+        let koNames = sheet.programs.compactMap { p in p.names["ko"].map { (p.id, $0) } }
         for p in sheet.programs {
-            for v in p.values {
+            // A programme's trace also shows figures of others it reads (생계급여 reads the 의료급여
+            // line for the 장애인연금 부가급여): a value labelled with another programme's name is
+            // that programme's, not this one's.
+            let own = p.names["ko"] ?? ""
+            for v in p.values where own.isEmpty || v.label.contains(own) || !koNames.contains(where: { $0.0 != p.id && v.label.contains($0.1) }) {
                 for (label, words) in ClaimPhrases.quantities where words.contains(where: { v.label.contains($0) }) {
                     named[p.id, default: [:]][label, default: []].insert(v.won)
                 }

@@ -22,6 +22,7 @@ enum Fixtures {
         "age": .number(67), "has_spouse": .bool(false), "household_size": .number(1), "earned_income_krw": .number(0),
         "other_income_krw": .number(300_000), "national_pension_krw": .number(0), "property_krw": .number(0),
         "financial_assets_krw": .number(0), "debt_krw": .number(0), "car_value_krw": .number(0),
+        "nationality": .choice("korean"),
     ]
 
     static func evaluate(_ facts: [String: FactValue]) -> Evaluation {
