@@ -27,7 +27,10 @@ struct SoundnessTests {
         let children = size > 1 ? (0..<r.int(0...min(3, size - 1))).map { _ in r.int(0...230) } : []
         let earned = money(6_000_000), property = money(500_000_000)
         let korean = r.chance(0.8)
-        let statuses = korean ? ["resident", "overseas_national"] : ["marriage_migrant", "permanent_resident", "refugee", "other", "unregistered"]
+        // For a Korean applicant the contract makes `resident` and Korean children what an unsaid
+        // answer means (국적법 제2조), not a range, so a household that answers otherwise is not a
+        // refinement of one that stays silent; those answers are tested in tests/nationality.yaml.
+        let statuses = korean ? ["resident"] : ["marriage_migrant", "permanent_resident", "refugee", "other", "unregistered"]
         var f: [FactKey: FactValue] = [
             "age": .number(r.int(0...95)), "has_spouse": .bool(spouse), "severe_disability": .bool(r.chance(0.2)),
             "household_size": .number(size), "single_parent": .bool(r.chance(0.3)), "lives_with_parents": .bool(r.chance(0.3)),
@@ -52,7 +55,7 @@ struct SoundnessTests {
             f["spouse_korean"] = .bool(r.chance(0.6))
             f["lives_with_spouse_parents"] = .bool(r.chance(0.2))
         }
-        if !children.isEmpty { f["children_korean"] = .bool(r.chance(0.8)) }
+        if !children.isEmpty { f["children_korean"] = .bool(korean || r.chance(0.8)) }
         return f
     }
 
