@@ -53,7 +53,7 @@ final class ManualClock: @unchecked Sendable {
 enum Households {
     /// An older person living alone on a small pension.
     static let olderAlone = Facts([
-        "age": .number(78), "has_spouse": .bool(false), "household_size": .number(1), "earned_income_krw": .number(0),
+        "age": .number(78), "nationality": .choice("korean"), "support_obligor_able": .bool(false), "has_spouse": .bool(false), "household_size": .number(1), "earned_income_krw": .number(0),
         "other_income_krw": .number(350_000), "national_pension_krw": .number(250_000), "property_krw": .number(30_000_000),
         "financial_assets_krw": .number(5_000_000), "debt_krw": .number(0), "car_value_krw": .number(0),
         "children_age_months": .list([]), "severe_disability": .bool(false), "owns_home": .bool(false),
@@ -64,7 +64,7 @@ enum Households {
 
     /// A single parent with a toddler.
     static let singleParent = Facts([
-        "age": .number(31), "has_spouse": .bool(false), "household_size": .number(2), "earned_income_krw": .number(1_800_000),
+        "age": .number(31), "nationality": .choice("korean"), "support_obligor_able": .bool(false), "has_spouse": .bool(false), "household_size": .number(2), "earned_income_krw": .number(1_800_000),
         "other_income_krw": .number(0), "national_pension_krw": .number(0), "property_krw": .number(20_000_000),
         "financial_assets_krw": .number(3_000_000), "debt_krw": .number(10_000_000), "car_value_krw": .number(0),
         "children_age_months": .list([20]), "single_parent": .bool(true), "severe_disability": .bool(false),
@@ -75,7 +75,7 @@ enum Households {
 
     /// A young renter.
     static let youngRenter = Facts([
-        "age": .number(26), "has_spouse": .bool(false), "household_size": .number(1), "earned_income_krw": .number(1_500_000),
+        "age": .number(26), "nationality": .choice("korean"), "support_obligor_able": .bool(false), "has_spouse": .bool(false), "household_size": .number(1), "earned_income_krw": .number(1_500_000),
         "other_income_krw": .number(0), "national_pension_krw": .number(0), "property_krw": .number(0),
         "financial_assets_krw": .number(4_000_000), "debt_krw": .number(0), "car_value_krw": .number(0),
         "children_age_months": .list([]), "single_parent": .bool(false), "severe_disability": .bool(false),

@@ -88,6 +88,11 @@ public enum FactRelations {
         if case .choice("korean")? = facts["nationality"], out["children_korean"] == nil {
             out["children_korean"] = .bool(true)
         }
+        // Without a spouse there are no spouse earnings to split off, so the per-earner
+        // deductions never ask a spouse's age or income.
+        if case .bool(false)? = out["has_spouse"], out["spouse_earned_income_krw"] == nil {
+            out["spouse_earned_income_krw"] = .number(0)
+        }
         if case .choice("korean")? = facts["nationality"], out["residence_status"] == nil {
             out["residence_status"] = .choice("resident")
         }

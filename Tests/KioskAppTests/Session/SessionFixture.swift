@@ -43,7 +43,7 @@ enum SessionFixture {
 
     /// An older person living alone on a small pension.
     static let olderAlone: [FactKey: FactValue] = [
-        "age": .number(78), "has_spouse": .bool(false), "severe_disability": .bool(false), "household_size": .number(1),
+        "age": .number(78), "nationality": .choice("korean"), "support_obligor_able": .bool(false), "has_spouse": .bool(false), "severe_disability": .bool(false), "household_size": .number(1),
         "single_parent": .bool(false), "lives_with_parents": .bool(false), "receives_basic_livelihood": .bool(false),
         "children_age_months": .list([]), "pregnant": .bool(false), "earned_income_krw": .number(0),
         "other_income_krw": .number(400_000), "national_pension_krw": .number(300_000), "property_krw": .number(30_000_000),
