@@ -55,12 +55,12 @@ let package = Package(
         .target(name: "TextLayout"),
         .target(name: "Terminal", dependencies: ["TextLayout", "CNcursesw"]),
         .target(name: "TerminalTesting", dependencies: ["Terminal"]),
-        // Seeded households for tests and benchmarks, the same on every machine.
-        .target(name: "SeededRandom"),
         .target(name: "Settings", dependencies: ["TOMLKit", "TextLayout"]),
         // Korean typed on the kiosk itself: 두벌식 composition by libhangul.
         .target(name: "HangulInput", dependencies: ["CHangul", "TextLayout"]),
         .target(name: "Rules", dependencies: ["Yams"]),
+        // Seeded households for tests and benchmarks, the same on every machine.
+        .target(name: "SeededRandom", dependencies: ["Rules"]),
         .target(name: "SessionLog", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
         // What the kiosk and the explainer say to each other; no HTTP, so the kiosk stays small.
         // Starting helper programs (the voice, the explainer worker) without ever waiting on them.

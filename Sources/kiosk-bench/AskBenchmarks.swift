@@ -47,6 +47,7 @@ private func reachReview(_ app: KioskApp) {
         asked += 1
         let keys: [Key] = switch question.kind {
         case .yesNo: [.character("2")]
+        case .choice: [.character("1")]
         case .amount: [.character("5"), .character("0"), .enter]
         case .number, .age: question.fact == "age" ? [.character("7"), .character("2"), .enter] : [.character("1"), .enter]
         case .duration: [.character("2"), .enter, .character("3"), .enter]

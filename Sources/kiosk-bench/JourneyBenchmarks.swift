@@ -47,6 +47,7 @@ private func journeyKeypresses(_ resources: KioskResources, _ rules: RuleBook) -
         press(.right, .left)
         switch question.kind {
         case .yesNo: press(.character(asked % 2 == 0 ? "1" : "2"))
+        case .choice: press(.character("1"))
         case .amount: press(.character("4"), .character("5"), .backspace, .character("0"), .enter)
         case .number, .age: press(.character(question.fact == "age" ? "7" : "1"), question.fact == "age" ? .character("2") : .character("0"))
             press(.backspace, .enter)

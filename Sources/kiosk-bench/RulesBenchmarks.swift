@@ -109,38 +109,11 @@ enum RulesBenchmarkSupport {
         return repo.appendingPathComponent("rules/kr-welfare").path
     }
 
-    /// A plausible household: each fact known with probability `knownShare`.
+    /// A plausible household (`PlausibleHousehold`): each fact known with probability `knownShare`.
     static func household(_ r: inout SplitMix, pack: RulePack, knownShare: Double) -> Facts {
         var facts = Facts()
-        let age = r.int(0...95) < 20 ? r.int(18...34) : r.int(19...90)
-        let size = r.int(1...7)
-        let childCount = size == 1 ? 0 : r.int(0...min(3, size - 1))
-        let poor = r.unit() < 0.4
-        func money(_ high: Int) -> Int { poor ? r.int(0...high / 5) : r.int(0...high) }
-        let all: [(FactKey, FactValue)] = [
-            ("age", .number(age)),
-            ("has_spouse", .bool(size > 1 && r.unit() < 0.6)),
-            ("severe_disability", .bool(r.unit() < 0.08)),
-            ("household_size", .number(size)),
-            ("single_parent", .bool(childCount > 0 && r.unit() < 0.2)),
-            ("lives_with_parents", .bool(age < 35 && r.unit() < 0.5)),
-            ("receives_basic_livelihood", .bool(poor && r.unit() < 0.3)),
-            ("children_age_months", .list((0..<childCount).map { _ in r.int(0...215) })),
-            ("pregnant", .bool(r.unit() < 0.05)),
-            ("earned_income_krw", .number(money(6_000_000))),
-            ("other_income_krw", .number(money(2_000_000))),
-            ("national_pension_krw", .number(age >= 62 ? money(1_200_000) : 0)),
-            ("property_krw", .number(money(400_000_000))),
-            ("financial_assets_krw", .number(money(60_000_000))),
-            ("debt_krw", .number(money(100_000_000))),
-            ("car_value_krw", .number(r.unit() < 0.5 ? 0 : money(30_000_000))),
-            ("owns_home", .bool(r.unit() < 0.5)),
-            ("monthly_rent_krw", .number(r.unit() < 0.5 ? 0 : r.int(200_000...900_000))),
-            ("rent_deposit_krw", .number(r.int(0...80_000_000))),
-            ("crisis", .bool(r.unit() < 0.1)),
-            ("months_in_siheung", .number(r.int(0...240))),
-        ]
-        for (key, value) in all where r.unit() < knownShare && pack.fact(key) != nil {
+        for (key, value) in PlausibleHousehold.make(&r).values.sorted(by: { $0.key < $1.key })
+        where r.unit() < knownShare && pack.fact(key) != nil {
             facts[key] = value
         }
         return facts

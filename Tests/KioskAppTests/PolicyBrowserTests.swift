@@ -126,8 +126,9 @@ struct PolicyBrowserTests {
         app.drain()
         let comparison = try #require(app.state.policy?.comparison)
         #expect(comparison.changes.contains(WhatIfComparison.Change(
-            persona: "single_parent_baby", pack: 0, program: "livelihood_benefit", before: .eligible, after: .ineligible)))
-        #expect(Self.wholePage(app).contains("이지은 씨, 생계급여: 받을 수 있어요 › 어려워요"))
+            persona: "young_renter", pack: 0, program: "livelihood_benefit", before: .eligible, after: .ineligible)),
+                "630,000 won recognised (1,500,000 earned, less the under-35 deduction) is under 32% but over 20%")
+        #expect(Self.wholePage(app).contains("박준호 씨, 생계급여: 받을 수 있어요 › 어려워요"))
         #expect(Snapshot.verify(pilot.screen, named: "policy-whatif-ko-80x24") == nil)
 
         // Back by the button, then by '.': the what-if is gone with its screen; the kiosk's

@@ -100,10 +100,17 @@ struct Citizen {
     func answerOne(from facts: Facts) {
         guard let question = app.state.session.question else { return }
         let value = facts[question.fact]
-        func typeNumber(_ n: Int) { pilot.type(String(n)); pilot.press(.enter) }
+        // A question reopened shows its answer in the field; a citizen clears it before typing.
+        func typeNumber(_ n: Int) {
+            for _ in app.state.input { pilot.press(.backspace) }
+            pilot.type(String(n)); pilot.press(.enter)
+        }
         switch (question.kind, value) {
         case (.yesNo, .bool(let yes)?): pilot.press(.character(yes ? "1" : "2"))
         case (.yesNo, _): pilot.press(.character("3"))
+        case (.choice(let values), .choice(let chosen)?):
+            pilot.press(.character(Character(String((values.firstIndex(of: chosen) ?? values.count) + 1))))
+        case (.choice(let values), _): pilot.press(.character(Character(String(values.count + 1))))
         case (.amount, .number(let won)?): typeNumber(won / 10_000)
         case (.number, .number(let n)?), (.age, .number(let n)?): typeNumber(n)
         case (.duration, .number(let months)?): typeNumber(months / 12); typeNumber(months % 12)

@@ -47,6 +47,7 @@ struct TouchJourneyTests {
             let before = app.state.session.history.count
             switch (question.kind, facts[question.fact]) {
             case (.yesNo, .bool(let yes)?): Self.tap(yes ? .answerYes : .answerNo, app, pilot)
+            case (.choice, .choice(let value)?): Self.tap(.answerChoice(value), app, pilot)
             case (.amount, .number(let won)?): Self.tapNumber(won / 10_000, app, pilot)
             case (.number, .number(let n)?), (.age, .number(let n)?): Self.tapNumber(n, app, pilot)
             case (.duration, .number(let months)?): Self.tapNumber(months / 12, app, pilot); Self.tapNumber(months % 12, app, pilot)

@@ -39,6 +39,8 @@ enum Action: Hashable {
     case answerYes
     case answerNo
     case answerUnknown
+    /// One of an enum fact's values (`AnswerKind.choice`).
+    case answerChoice(String)
     case confirmInput
     /// A digit from the on-screen pad, for a citizen with only the touch screen.
     case type(Character)

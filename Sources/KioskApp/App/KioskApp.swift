@@ -313,6 +313,8 @@ public final class KioskApp {
             state.session.answer(.bool(false))
         case .answerUnknown:
             state.session.answerUnknown()
+        case .answerChoice(let value):
+            state.session.answer(.choice(value))
         case .confirmInput:
             confirmInput()
         case .addChild:
@@ -445,7 +447,7 @@ public final class KioskApp {
                     state.years = nil
                 }
             }
-        case .yesNo:
+        case .yesNo, .choice:
             return
         }
     }

@@ -48,6 +48,8 @@ enum DemoScript {
         switch (question.kind, value) {
         case (.yesNo, .bool(let yes)?):
             return yes ? .answerYes : .answerNo
+        case (.choice(let values), .choice(let value)?) where values.contains(value):
+            return .answerChoice(value)
         case (.amount, .number(let won)?):
             return type(String(won / 10_000), into: state.input, then: .confirmInput)
         case (.number, .number(let n)?), (.age, .number(let n)?):

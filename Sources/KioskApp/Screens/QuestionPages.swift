@@ -28,6 +28,14 @@ enum QuestionPages {
                 Choice(label: marked(context.text("question.no"), false), action: .answerNo),
                 previous == .unknown ? Choice(label: "\(unknown.label) \(UIChrome.check)", action: .answerUnknown) : unknown,
             ]))
+        case .choice(let values):
+            typesDigits = false
+            let spec = session.rules.spec(question.fact)
+            items.append(.choices(values.map { value in
+                let label = spec?.valueLabels[value]?[language.rawValue] ?? value
+                return Choice(label: previous == .known(.choice(value)) ? "\(label) \(UIChrome.check)" : label,
+                              action: .answerChoice(value))
+            } + [previous == .unknown ? Choice(label: "\(unknown.label) \(UIChrome.check)", action: .answerUnknown) : unknown]))
         case .amount:
             if !context.compact { items.append(.text(context.text("question.amount_hint"), Style(.muted))) }
             items.append(.field(input: input, echo: MoneyText.echo(manWon: input, in: language), error: error))

@@ -27,8 +27,11 @@ public enum AnswerKind: Sendable, Equatable {
     case age(ClosedRange<Int>)
     /// Children added one by one, each as an age in years and months.
     case children
+    /// One of the pack's values (국적, 체류 자격), each shown by its label in the citizen's language.
+    case choice([String])
 
     init(_ spec: FactSpec) {
+        if spec.isEnum { self = .choice(spec.values); return }
         switch spec.type {
         case .list: self = .children
         case .scalar(.bool): self = .yesNo

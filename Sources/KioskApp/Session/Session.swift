@@ -203,7 +203,7 @@ public struct Session: Sendable, Equatable {
         case .number(let range): result = AnswerInput.number(text, in: range, fact: question.fact)
         case .age(let range): result = AnswerInput.number(text, in: range, fact: question.fact, isAge: true)
         case .duration: result = AnswerInput.duration(years: text, months: "", fact: question.fact).map { .number($0.totalMonths) }
-        case .yesNo, .children: return
+        case .yesNo, .children, .choice: return
         }
         accept(result, for: question.fact)
     }

@@ -193,7 +193,7 @@ extension RulePack {
     /// Who is in the household comes first (contract 2026.2): these facts, in this order, whenever
     /// one can still change a result; then the fact in the most `missing` lists, ties going to the
     /// earlier fact in topic order.
-    static let householdFirst: [FactKey] = ["age", "household_size", "nationality", "has_spouse", "children_age_months"]
+    public static let householdFirst: [FactKey] = ["age", "household_size", "nationality", "has_spouse", "children_age_months"]
 
     func nextQuestion(_ masks: [FactMask]) -> FactKey? {
         var union: UInt64 = 0

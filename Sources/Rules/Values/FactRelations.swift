@@ -77,7 +77,9 @@ public enum FactRelations {
     /// - `nationality: "korean"`: the children are Korean (국적법 제2조) unless said otherwise, and
     ///   the applicant is an ordinary resident unless `residence_status` says 재외국민: the
     ///   contract's cases read `nationality: korean` alone as settled, and a 재외국민 says so when
-    ///   the kiosk asks (the question offers it).
+    ///   the kiosk asks (the question offers it);
+    /// - no spouse, or no earnings at all: no spouse earnings;
+    /// - a home not owned, with its deposit and the property known: the home is the deposit.
     public static func implied(_ facts: Facts) -> Facts {
         var out = facts
         if out["has_spouse"] == nil, spouseFacts.contains(where: { facts[$0] != nil }) { out["has_spouse"] = .bool(true) }
@@ -92,6 +94,16 @@ public enum FactRelations {
         // deductions never ask a spouse's age or income.
         if case .bool(false)? = out["has_spouse"], out["spouse_earned_income_krw"] == nil {
             out["spouse_earned_income_krw"] = .number(0)
+        }
+        // The spouse's earnings are part of the household's: none earned, none to split.
+        if case .number(0)? = facts["earned_income_krw"], out["spouse_earned_income_krw"] == nil {
+            out["spouse_earned_income_krw"] = .number(0)
+        }
+        // A household that rents lives in its deposit (contract: `home_property_krw` is the
+        // 보증금 when the home is not owned), so the kiosk does not ask the same sum twice.
+        if case .bool(false)? = facts["owns_home"], out["home_property_krw"] == nil,
+           case .number(let deposit)? = facts["rent_deposit_krw"], case .number(let all)? = facts["property_krw"], deposit <= all {
+            out["home_property_krw"] = .number(deposit)
         }
         if case .choice("korean")? = facts["nationality"], out["residence_status"] == nil {
             out["residence_status"] = .choice("resident")

@@ -8,7 +8,7 @@ struct SimulateCommandTests {
     @Test func sessionsFromAJSONLFileLandInTheLog() throws {
         let folder = try SimulateFolder()
         let answers = folder.write("households.jsonl", """
-            {"age": 78, "has_spouse": false, "household_size": 1, "earned_income_krw": 0, "other_income_krw": 400000, \
+            {"age": 78, "nationality": "korean", "has_spouse": false, "household_size": 1, "earned_income_krw": 0, "other_income_krw": 400000, \
             "property_krw": 30000000, "financial_assets_krw": 2000000, "debt_krw": 0, "car_value_krw": 0, "children_age_months": []}
 
             {"age": 31, "single_parent": true, "household_size": 2, "children_age_months": [20]}
