@@ -136,6 +136,8 @@ struct AccessibilityEndToEndTests {
             try kiosk.send("KPEnter")
         }
         switch (spec.type, value) {
+        case (_, .choice(let chosen)?): try kiosk.send(String(spec.values.firstIndex(of: chosen)! + 1))
+        case (_, nil) where spec.isEnum: try kiosk.send(String(spec.values.count + 1))
         case (.scalar(.bool), .bool(let yes)?): try kiosk.send(yes ? "1" : "2")
         case (.scalar(.bool), _): try kiosk.send("3")
         case (.scalar(.won), .number(let won)?): try typeNumber(won / 10_000)

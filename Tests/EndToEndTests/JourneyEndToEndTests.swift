@@ -12,7 +12,7 @@ struct JourneyEndToEndTests {
     /// The households as `eval` reads them.
     static let households: [(String, String)] = [
         ("older person alone on a small pension", """
-        {"age": 78, "has_spouse": false, "household_size": 1, "earned_income_krw": 0, "other_income_krw": 350000,
+        {"age": 78, "nationality": "korean", "support_obligor_able": false, "has_spouse": false, "household_size": 1, "earned_income_krw": 0, "other_income_krw": 350000,
          "national_pension_krw": 250000, "property_krw": 30000000, "financial_assets_krw": 5000000, "debt_krw": 0,
          "car_value_krw": 0, "children_age_months": [], "severe_disability": false, "owns_home": false,
          "monthly_rent_krw": 250000, "rent_deposit_krw": 5000000, "months_in_siheung": 240,
@@ -20,14 +20,14 @@ struct JourneyEndToEndTests {
          "lives_with_parents": false}
         """),
         ("single parent with a toddler", """
-        {"age": 31, "has_spouse": false, "household_size": 2, "earned_income_krw": 1800000, "other_income_krw": 0,
+        {"age": 31, "nationality": "korean", "support_obligor_able": false, "has_spouse": false, "household_size": 2, "earned_income_krw": 1800000, "other_income_krw": 0,
          "national_pension_krw": 0, "property_krw": 20000000, "financial_assets_krw": 3000000, "debt_krw": 10000000,
          "car_value_krw": 0, "children_age_months": [20], "single_parent": true, "severe_disability": false,
          "pregnant": false, "crisis": false, "owns_home": false, "monthly_rent_krw": 400000, "rent_deposit_krw": 10000000,
          "months_in_siheung": 30, "receives_basic_livelihood": false, "lives_with_parents": false}
         """),
         ("young renter", """
-        {"age": 26, "has_spouse": false, "household_size": 1, "earned_income_krw": 1500000, "other_income_krw": 0,
+        {"age": 26, "nationality": "korean", "support_obligor_able": false, "has_spouse": false, "household_size": 1, "earned_income_krw": 1500000, "other_income_krw": 0,
          "national_pension_krw": 0, "property_krw": 0, "financial_assets_krw": 4000000, "debt_krw": 0, "car_value_krw": 0,
          "children_age_months": [], "single_parent": false, "severe_disability": false, "pregnant": false, "crisis": false,
          "owns_home": false, "monthly_rent_krw": 450000, "rent_deposit_krw": 5000000, "months_in_siheung": 14,
@@ -104,7 +104,9 @@ struct JourneyEndToEndTests {
     static func reachResultsAnsweringUnknown(_ kiosk: TmuxKiosk) throws {
         let pack = try RulePack.load(directory: root.appendingPathComponent(packs[0]).path)
         try answerEveryQuestion(kiosk, pack: pack) { spec in
-            if case .scalar(.bool) = spec.type { try kiosk.send("3") } else { try kiosk.send("Right", "Enter") }
+            if spec.isEnum {
+                try kiosk.send(String(spec.values.count + 1))
+            } else if case .scalar(.bool) = spec.type { try kiosk.send("3") } else { try kiosk.send("Right", "Enter") }
         }
     }
 
@@ -113,6 +115,9 @@ struct JourneyEndToEndTests {
         let value = facts[spec.key]
         func typeNumber(_ n: Int) throws { try kiosk.send(String(n)); try kiosk.send("Enter") }
         switch (spec.type, value) {
+        // The households are Korean: every value is offered, in the pack's order.
+        case (_, .choice(let chosen)?): try kiosk.send(String(spec.values.firstIndex(of: chosen)! + 1))
+        case (_, nil) where spec.isEnum: try kiosk.send(String(spec.values.count + 1))
         case (.scalar(.bool), .bool(let yes)?): try kiosk.send(yes ? "1" : "2")
         case (.scalar(.bool), _): try kiosk.send("3")
         case (.scalar(.won), .number(let won)?): try typeNumber(won / 10_000)

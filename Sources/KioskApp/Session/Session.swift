@@ -160,7 +160,16 @@ public struct Session: Sendable, Equatable {
     /// The question being asked, with everything a screen needs to draw it.
     public var question: Question? {
         guard case .question(let fact) = step, let spec = rules.spec(fact) else { return nil }
-        return Question(fact: fact, kind: AnswerKind(spec), text: spec.question, label: spec.label, answer: answers[fact])
+        var kind = AnswerKind(spec)
+        if case .choice(let values) = kind {
+            // A value the other answers rule out (국내 거주 국민 after "다른 나라 국적") is not offered.
+            kind = .choice(values.filter { value in
+                var candidate = facts
+                candidate[fact] = .choice(value)
+                return FactRelations.contradiction(in: candidate) == nil
+            })
+        }
+        return Question(fact: fact, kind: kind, text: spec.question, label: spec.label, answer: answers[fact])
     }
 
     /// "3 / 약 9": the question's place among those asked, and an honest estimate of the total.

@@ -142,3 +142,26 @@ struct SessionTests {
         #expect(!session.hasBegun)
     }
 }
+
+@Suite("Session: choice questions")
+struct ChoiceQuestionTests {
+    @Test func aForeignNationalIsNotOfferedAKoreanNationalsResidenceStatus() throws {
+        var session = SessionFixture.asking()
+        let truth: [FactKey: FactValue] = ["age": .number(40), "household_size": .number(1), "nationality": .choice("foreign")]
+        SessionFixture.reach("residence_status", in: &session, from: truth)
+        let question = try #require(session.question)
+        #expect(question.fact == "residence_status")
+        guard case .choice(let values) = question.kind else { Issue.record("\(question.kind) is not a choice"); return }
+        #expect(values == ["marriage_migrant", "permanent_resident", "refugee", "other", "unregistered"])
+    }
+
+    @Test func aChoiceIsStoredAsThePacksValue() throws {
+        var session = SessionFixture.asking()
+        SessionFixture.reach("nationality", in: &session)
+        let question = try #require(session.question)
+        #expect(question.kind == .choice(["korean", "foreign"]))
+        session.answer(.choice("korean"))
+        #expect(session.facts["nationality"] == .choice("korean"))
+        #expect(session.history.last == "nationality")
+    }
+}
