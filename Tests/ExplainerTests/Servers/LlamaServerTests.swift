@@ -96,8 +96,9 @@ final class LlamaServer: Sendable {
         process.standardError = log
         try process.run()
         let server = LlamaServer(url: URL(string: "http://127.0.0.1:\(port)")!, process: process)
-        // Loading a 100 kB model takes well under a second; the server's import takes longer.
-        let deadline = ContinuousClock.now + .seconds(60)
+        // Loading a 100 kB model takes well under a second; the server's Python imports take
+        // longer, and far longer while a whole `swift test` keeps both cores busy.
+        let deadline = ContinuousClock.now + .seconds(180)
         let probe = OpenAIChatClient(baseURL: server.url, connectTimeout: .milliseconds(200))
         while ContinuousClock.now < deadline {
             if !process.isRunning { break }
@@ -108,9 +109,11 @@ final class LlamaServer: Sendable {
             try await Task.sleep(for: .milliseconds(200))
         }
         await probe.shutdown()
+        // Read before stop(): after its SIGKILL every server would seem to have exited by itself.
+        let exitedEarly = !process.isRunning
         server.stop()
-        if !process.isRunning { throw ServerError.message("llama_cpp.server exited with \(process.terminationStatus)") }
-        throw ServerError.message("llama_cpp.server did not answer within 60 s")
+        if exitedEarly { throw ServerError.message("llama_cpp.server exited with \(process.terminationStatus)") }
+        throw ServerError.message("llama_cpp.server did not answer within 180 s")
     }
 
     /// SIGKILL: uvicorn's graceful SIGTERM waits for open streams, and llama.cpp may still be
