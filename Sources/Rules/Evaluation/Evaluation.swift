@@ -80,7 +80,8 @@ extension RulePack {
         results.reserveCapacity(plan.programs.count)
         withMachine(prepared, parameters) { machine, base in
             if trace { recorded = Array(repeating: Interval(0), count: plan.traceSize) }
-            if definitionCount > 0 { machine.evaluateAll(plan.definitionBlock) }
+            // A trace shows every definition; otherwise each is computed when first read.
+            if trace && definitionCount > 0 { machine.evaluateAll(plan.definitionBlock) }
             if trace {
                 for i in 0..<definitionCount { recorded[i] = base[i] }
                 // Table indices depend on facts and definitions only, all settled by now.
@@ -174,18 +175,22 @@ extension RulePack {
         let definitionCount = plan.definitions.count
         return withUnsafeTemporaryAllocation(of: Interval.self, capacity: definitionCount + stackSize) { buffer in
             withUnsafeTemporaryAllocation(of: ParameterMask.self, capacity: definitionCount + stackSize) { taints in
+              withUnsafeTemporaryAllocation(of: Bool.self, capacity: max(definitionCount, 1)) { computed in
                 let base = buffer.baseAddress!, taintBase = taints.baseAddress!
+                computed.initialize(repeating: false)
                 return prepared.scalars.withUnsafeBufferPointer { facts in
                     prepared.listSpans.withUnsafeBufferPointer { spans in
                         prepared.listValues.withUnsafeBufferPointer { values in
                             var machine = Machine(code: plan.code, aggregates: plan.aggregates, facts: facts, listSpans: spans,
                                                   listValues: values, definitions: base, definitionTaints: taintBase,
+                                                  computed: computed.baseAddress!, definitionCode: plan.definitions,
                                                   parameters: parameters, stack: base + definitionCount,
                                                   taints: taintBase + definitionCount)
                             return body(&machine, base)
                         }
                     }
                 }
+              }
             }
         }
     }

@@ -16,6 +16,11 @@ struct Machine {
     let listValues: UnsafeBufferPointer<Double>
     let definitions: UnsafeMutablePointer<Interval>
     let definitionTaints: UnsafeMutablePointer<ParameterMask>
+    /// Which definitions hold their value. Most households are settled by a programme's first
+    /// conditions (age, nationality), so a definition is computed only when a program reads it:
+    /// a 소득인정액 nobody asks for costs nothing.
+    let computed: UnsafeMutablePointer<Bool>
+    let definitionCode: UnsafeMutableBufferPointer<Segment>
     let parameters: ResolvedParameters
     let stack: UnsafeMutablePointer<Interval>
     let taints: UnsafeMutablePointer<ParameterMask>
@@ -28,6 +33,21 @@ struct Machine {
     /// Runs the definitions block: every definition in dependency order, each stored in its slot.
     func evaluateAll(_ block: Segment) {
         _ = evaluate(block)
+    }
+
+    /// A definition's value, computed now if no program has read it yet.
+    func definition(_ i: Int) -> Interval {
+        if !computed[i] { compute(i, base: 0) }
+        return definitions[i]
+    }
+
+    /// Runs a definition's code above `base` on the stack and keeps its value in its slot.
+    private func compute(_ i: Int, base: Int) {
+        let segment = definitionCode[i]
+        let (value, taint) = run(UnsafeBufferPointer(rebasing: code[Int(segment.start)..<Int(segment.end)]), base: base, local: Interval(0))
+        definitions[i] = value
+        definitionTaints[i] = taint
+        computed[i] = true
     }
 
     /// Runs a program given as instructions (for the trace's table cells).
@@ -52,6 +72,7 @@ struct Machine {
             case .fact(let i):
                 push(facts[i], none)
             case .definition(let i):
+                if !computed[i] { compute(i, base: base + sp) }
                 push(definitions[i], definitionTaints[i])
             case .parameter(let i):
                 push(scalars[i], unconfirmed.contains(i) ? .single(i) : none)
@@ -145,6 +166,7 @@ struct Machine {
                 sp -= 1
                 definitions[i] = stack[sp]
                 definitionTaints[i] = taints[sp]
+                computed[i] = true
             }
         }
         return sp > 0 ? (stack[0], taints[0]) : (Interval(0), none)

@@ -88,14 +88,10 @@ extension RulePack {
                            spec: ProgramSpec, program: ProgramPlan) -> [Interval] {
         let variant = PreparedFacts(scalars: scalars, listSpans: prepared.listSpans, listValues: prepared.listValues,
                                     known: prepared.known, values: prepared.values, facts: prepared.facts)
-        return withMachine(variant, parameters) { machine, base in
+        return withMachine(variant, parameters) { machine, _ in
             var out: [Interval] = []
             out.reserveCapacity(spec.definitions.count + program.conditionCount)
-            // Definitions are in dependency order, so evaluating the used ones in order suffices.
-            for d in spec.definitions {
-                base[d] = machine.evaluate(plan.definitions[d]).value
-                out.append(base[d])
-            }
+            for d in spec.definitions { out.append(machine.definition(d)) }
             for c in 0..<program.conditionCount { out.append(machine.evaluate(plan.conditions[program.firstCondition + c]).value) }
             for r in 0..<program.referralCount { out.append(machine.evaluate(plan.referrals[program.firstReferral + r]).value) }
             return out

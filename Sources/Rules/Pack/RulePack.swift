@@ -53,8 +53,14 @@ public final class RulePack: Sendable {
             for r in p.referrals { depth = max(depth, r.program.stackDepth) }
         }
         for a in aggregates where !a.condition.isEmpty { depth = max(depth, a.condition.count) }
-        // Aggregate conditions run above the caller's stack; leave room for one level of them.
-        self.stackSize = depth * 2 + 8
+        // A definition is computed the first time it is read, above its reader's stack, so
+        // the deepest chain of definitions reading definitions stacks that many programs
+        // (each with room for one level of aggregate conditions above it).
+        var chain = [Int](repeating: 1, count: definitions.count)
+        for (i, d) in definitions.enumerated() {
+            for case .definition(let j) in d.program.ops where j < i { chain[i] = max(chain[i], chain[j] + 1) }
+        }
+        self.stackSize = (depth * 2 + 8) * ((chain.max() ?? 0) + 1)
         self.programIDs = self.programs.map(\.id)
         self.factKeys = facts.map(\.key)
         self.plan = ExecutionPlan(definitions: definitions, programs: self.programs, aggregates: aggregates)
