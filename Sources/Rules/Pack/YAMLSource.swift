@@ -145,9 +145,12 @@ struct YAMLNode {
         if let s = string {
             values["ko"] = s
         } else {
-            for entry in mapping("\(owner) \(path)") {
+            let entries = mapping("\(owner) \(path)")
+            // A misspelt language is most likely one the text still lacks ('vn' beside 'en' is 'vi').
+            let unused = LocalizedText.kioskLanguages.filter { language in !entries.contains { $0.key == language } }
+            for entry in entries {
                 guard LocalizedText.kioskLanguages.contains(entry.key) else {
-                    let hint = Suggest.closest(to: entry.key, in: LocalizedText.kioskLanguages).map { " (did you mean '\($0)'?)" } ?? ""
+                    let hint = Suggest.closest(to: entry.key, in: unused).map { " (did you mean '\($0)'?)" } ?? ""
                     entry.keyNode.error("'\(entry.key)' in \(owner) \(path) is not a kiosk language (ko, en, zh, vi)\(hint)")
                     continue
                 }
