@@ -158,7 +158,7 @@ struct YAMLNode {
                 values[entry.key] = text
             }
         }
-        let absent = wanted.filter { values[$0]?.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ?? true }
+        let absent = LocalizedText.kioskLanguages.filter { wanted.contains($0) || required.contains($0) }.filter { values[$0]?.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ?? true }
         let message = "\(owner) \(path) lacks the " + Self.list(absent.map { "'\($0)'" }) + (absent.count == 1 ? " text" : " texts")
         if absent.contains(where: required.contains) {
             error(message)
