@@ -47,7 +47,7 @@ struct PackLanguageTests {
         let gaps = pack.textGaps.map { $0.description.replacingOccurrences(of: dir + "/", with: "") }
         #expect(gaps == ["basic_pension.yaml:9:11: programme 'basic_pension' notes[0].text lacks the 'zh' and 'vi' texts"])
         // A blank text is not shown either: the reader gets the Korean rather than nothing.
-        #expect(pack.programs[0].notes[0].text[language: "zh"] == "참고")
+        #expect(pack.programs[0].notes[0].text["zh"] == "참고")
     }
 
     @Test func aLanguageTheKioskDoesNotSpeakIsALoadError() throws {
