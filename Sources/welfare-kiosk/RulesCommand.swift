@@ -68,9 +68,21 @@ struct RulesCommand: ParsableCommand {
             var broken = false
             for directory in try RulesLocation.resolveAll(rules, config: configOption) {
                 // Every pack is checked, and every error of each printed, before the exit code.
-                guard let pack = try? RulesLocation.load(directory) else {
+                let pack: RulePack
+                do {
+                    pack = try RulePack.load(directory: directory)
+                } catch {
+                    for d in error.diagnostics + error.textGaps { FileHandle.standardError.write(Data((d.description + "\n").utf8)) }
                     broken = true
                     continue
+                }
+                // A text lacking a language loads (the kiosk shows the Korean), but a citizen reading
+                // English, Chinese or Vietnamese would meet Korean there: the check fails on it.
+                if !pack.textGaps.isEmpty {
+                    for d in pack.textGaps { FileHandle.standardError.write(Data((d.description + "\n").utf8)) }
+                    let gaps = pack.textGaps.count == 1 ? "1 text lacks" : "\(pack.textGaps.count) texts lack"
+                    FileHandle.standardError.write(Data("\(directory): \(gaps) a kiosk language (ko, en, zh, vi)\n".utf8))
+                    broken = true
                 }
                 let programmes = pack.programs.count == 1 ? "1 programme" : "\(pack.programs.count) programmes"
                 // The demo personas beside a pack are checked with it: a persona that no longer
@@ -86,6 +98,7 @@ struct RulesCommand: ParsableCommand {
                         continue
                     }
                 }
+                if !pack.textGaps.isEmpty { continue }
                 print("\(directory): \(pack.id) \(pack.version) — \(programmes), \(pack.facts.count) facts, "
                     + "\(pack.parameters.count) parameters\(personas), covers \(pack.coverage.from)…\(pack.coverage.to); no errors")
             }

@@ -6,10 +6,11 @@ extension PackLoader {
         var conditions: [Condition] = []
         let conditionNodes = node.required("conditions", in: "programme '\(id)'")?.sequence("conditions") ?? []
         if conditionNodes.count > 64 { node.error("a programme may have at most 64 conditions") }
-        for c in conditionNodes {
+        let owner = "programme '\(id)'"
+        for (index, c) in conditionNodes.enumerated() {
             c.checkKeys(["when", "unmet"], "a condition")
             guard let when = c.required("when", in: "a condition") else { continue }
-            let unmet = c.required("unmet", in: "a condition")?.localized("unmet", languages: ["ko", "en"]) ?? LocalizedText([:])
+            let unmet = c.required("unmet", in: "a condition")?.localized("conditions[\(index)].unmet", of: owner, required: ["ko", "en"]) ?? LocalizedText([:])
             if let unmetNode = c["unmet"] { checkPlaceholders(unmet, node: unmetNode) }
             guard let program = compile(when, expected: .bool) else { continue }
             conditions.append(Condition(program: program, unmet: unmet, allFacts: allFacts(program),
@@ -22,30 +23,30 @@ extension PackLoader {
             if let o = amount["one_time"] { oneTime = compile(o, expected: .won) }
         }
         var notes: [Note] = []
-        for n in node["notes"]?.sequence("notes") ?? [] {
+        for (index, n) in (node["notes"]?.sequence("notes") ?? []).enumerated() {
             n.checkKeys(["text", "when"], "a note")
-            let text = n.required("text", in: "a note")?.localized("note", languages: ["ko", "en"]) ?? LocalizedText([:])
+            let text = n.required("text", in: "a note")?.localized("notes[\(index)].text", of: owner, required: ["ko", "en"]) ?? LocalizedText([:])
             notes.append(Note(text: text, when: n["when"].flatMap { compile($0, expected: .bool) }))
         }
         var referrals: [Referral] = []
         let referralNodes = node["refer_to_staff"]?.sequence("refer_to_staff") ?? []
         if referralNodes.count > 64 { node.error("a programme may have at most 64 refer_to_staff cases") }
-        for r in referralNodes {
+        for (index, r) in referralNodes.enumerated() {
             r.checkKeys(["when", "reason"], "a refer_to_staff case")
             guard let when = r.required("when", in: "a refer_to_staff case") else { continue }
-            let reason = r.required("reason", in: "a refer_to_staff case")?.localized("reason") ?? LocalizedText([:])
+            let reason = r.required("reason", in: "a refer_to_staff case")?.localized("refer_to_staff[\(index)].reason", of: owner) ?? LocalizedText([:])
             if let reasonNode = r["reason"] { checkPlaceholders(reason, node: reasonNode) }
             guard let program = compile(when, expected: .bool) else { continue }
             referrals.append(Referral(program: program, reason: reason, allFacts: allFacts(program)))
         }
         let apply = node.required("apply", in: "programme '\(id)'")
         apply?.checkKeys(["office", "documents", "phone", "url"], "apply")
-        let applyInfo = ApplyInfo(office: apply?["office"]?.localized("apply.office") ?? LocalizedText([:]),
-                                  documents: (apply?["documents"]?.sequence("documents") ?? []).map { $0.localized("a document", languages: ["ko"]) },
+        let applyInfo = ApplyInfo(office: apply?["office"]?.localized("apply.office", of: owner) ?? LocalizedText([:]),
+                                  documents: (apply?["documents"]?.sequence("documents") ?? []).enumerated().map { $1.localized("apply.documents[\($0)]", of: owner, required: ["ko"]) },
                                   phone: apply?["phone"]?.string ?? "", url: apply?["url"]?.string ?? "")
-        var spec = ProgramSpec(id: id, name: node.required("name", in: "programme '\(id)'")?.localized("name") ?? LocalizedText([:]),
+        var spec = ProgramSpec(id: id, name: node.required("name", in: "programme '\(id)'")?.localized("name", of: owner) ?? LocalizedText([:]),
                                category: node.requiredString("category", in: "programme '\(id)'"),
-                               description: node.required("description", in: "programme '\(id)'")?.localized("description") ?? LocalizedText([:]),
+                               description: node.required("description", in: "programme '\(id)'")?.localized("description", of: owner) ?? LocalizedText([:]),
                                apply: applyInfo, sources: (node["sources"]?.sequence("sources") ?? []).compactMap(\.string),
                                conditions: conditions, monthly: monthly, oneTime: oneTime, notes: notes, referrals: referrals)
         if spec.sources.isEmpty { node.error("programme '\(id)' needs 'sources'") }

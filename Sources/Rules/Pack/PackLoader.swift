@@ -20,7 +20,8 @@ struct PackLoader {
         let pack = loader.loadPack(directory: directory)
         if !loader.diagnostics.items.isEmpty || pack == nil {
             throw PackLoadError(diagnostics: loader.diagnostics.items.isEmpty
-                ? [PackDiagnostic(file: directory, line: 1, column: 1, message: "not a rule pack")] : loader.diagnostics.items)
+                ? [PackDiagnostic(file: directory, line: 1, column: 1, message: "not a rule pack")] : loader.diagnostics.items,
+                textGaps: loader.diagnostics.textGaps)
         }
         return pack!
     }
@@ -67,7 +68,7 @@ struct PackLoader {
         pack.checkKeys(["id", "version", "name", "covers", "topics", "imports"], "pack.yaml")
         let id = pack.requiredString("id", in: "pack.yaml")
         let version = pack.requiredString("version", in: "pack.yaml")
-        let name = pack["name"]?.localized("name") ?? LocalizedText([:])
+        let name = pack["name"]?.localized("name", of: "pack.yaml") ?? LocalizedText([:])
         var coverage = Coverage(from: Day("2025-01-01")!, to: Day("2025-01-01")!)
         if let covers = pack.required("covers", in: "pack.yaml") {
             covers.checkKeys(["from", "to"], "covers")
@@ -127,7 +128,8 @@ struct PackLoader {
         compileDefinitions()
         let programs = programNodes.map { compileProgram(id: $0.0, node: $0.1) }
         return RulePack(id: id, version: version, name: name, coverage: coverage, topics: topics, facts: facts,
-                        parameters: parameters, definitions: definitions, programs: programs, aggregates: aggregates)
+                        parameters: parameters, definitions: definitions, programs: programs, aggregates: aggregates,
+                        textGaps: diagnostics.textGaps)
     }
 
     private func yamlFiles(in directory: String) -> [String] {
@@ -184,8 +186,8 @@ struct PackLoader {
             let maximum = type == .scalar(.bool) ? 1 : !values.isEmpty ? Double(values.count - 1) : spec["max"]?.string.flatMap(Double.init) ?? .infinity
             facts.append(FactSpec(key: FactKey(item.key), type: type, minimum: minimum,
                                   maximum: maximum, topic: spec["topic"]?.string ?? "",
-                                  label: spec["label"]?.localized("label") ?? LocalizedText([:]),
-                                  question: spec.required("question", in: "fact '\(item.key)'")?.localized("question") ?? LocalizedText([:]),
+                                  label: spec["label"]?.localized("label", of: "fact '\(item.key)'") ?? LocalizedText([:]),
+                                  question: spec.required("question", in: "fact '\(item.key)'")?.localized("question", of: "fact '\(item.key)'") ?? LocalizedText([:]),
                                   order: i, values: values, valueLabels: valueLabels))
             if !values.isEmpty { scope.enumValues[item.key] = values }
             scope.facts[item.key] = (i, type)
@@ -213,7 +215,7 @@ struct PackLoader {
                     entry.keyNode.error("'\(entry.key)' is not a value of '\(key)'\(hint)")
                     continue
                 }
-                labels[entry.key] = entry.value.localized("value_labels.\(entry.key)")
+                labels[entry.key] = entry.value.localized("value_labels.\(entry.key)", of: "fact '\(key)'")
             }
             for v in values where labels[v] == nil { node.error("value '\(v)' of '\(key)' needs a label in value_labels") }
         }
@@ -299,7 +301,7 @@ struct PackLoader {
             }
             if parameters.count >= 128 { spec.error("a pack may declare at most 128 parameters"); continue }
             scope.parameters[name] = .init(index: parameters.count, unit: unit, isTable: isTable, scale: scale)
-            parameters.append(Parameter(name: name, unit: unit, label: spec["label"]?.localized("label", languages: ["ko"]) ?? LocalizedText([:]),
+            parameters.append(Parameter(name: name, unit: unit, label: spec["label"]?.localized("label", of: what, required: ["ko"], wanted: ["ko"]) ?? LocalizedText([:]),
                                         isTable: isTable, beyond: beyond, beyondMark: beyondMark, confirmedThrough: confirmed,
                                         scale: scale, entries: entries))
         }
@@ -322,8 +324,8 @@ struct PackLoader {
             }
             guard let valueNode = entry.value.required("value", in: what) else { continue }
             scope.definitions[entry.key] = (definitionSources.count, .scalar(unit))
-            definitionSources.append((entry.key, unit, entry.value["label"]?.localized("label", languages: ["ko", "en"]) ?? LocalizedText([:]),
-                                      (entry.value["notes"]?.sequence("notes") ?? []).map { $0.localized("note", languages: ["ko"]) },
+            definitionSources.append((entry.key, unit, entry.value["label"]?.localized("label", of: what, required: ["ko", "en"]) ?? LocalizedText([:]),
+                                      (entry.value["notes"]?.sequence("notes") ?? []).enumerated().map { $1.localized("notes[\($0)]", of: what, required: ["ko"]) },
                                       valueNode))
         }
     }

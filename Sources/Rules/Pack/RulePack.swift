@@ -27,13 +27,18 @@ public final class RulePack: Sendable {
     let programIDs: [ProgramID]
     /// Fact keys by position, shared by every trace.
     let factKeys: [FactKey]
+    /// Citizen-facing texts that lack a kiosk language, `file:line:column` each. The pack runs
+    /// with them (the citizen reads the Korean instead); `rules check` fails on any.
+    public let textGaps: [PackDiagnostic]
     private let cache = Mutex<[Day: ResolvedParameters]>([:])
     /// Trace layouts by date, built on the first traced evaluation of each date.
     let traceLayouts = Mutex<[Day: TraceLayout]>([:])
 
     init(id: String, version: String, name: LocalizedText, coverage: Coverage, topics: [String], facts: [FactSpec],
-         parameters: [Parameter], definitions: [Definition], programs: [ProgramSpec], aggregates: [Aggregate]) {
+         parameters: [Parameter], definitions: [Definition], programs: [ProgramSpec], aggregates: [Aggregate],
+         textGaps: [PackDiagnostic] = []) {
         self.id = id
+        self.textGaps = textGaps
         self.version = version
         self.name = name
         self.coverage = coverage

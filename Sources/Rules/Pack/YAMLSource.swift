@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// One problem found in a pack, located as `file:line:column`.
@@ -12,18 +13,32 @@ public struct PackDiagnostic: Sendable, CustomStringConvertible, Equatable {
 /// Every problem found while loading a pack; loading collects them all before failing.
 public struct PackLoadError: Error, Sendable, CustomStringConvertible {
     public let diagnostics: [PackDiagnostic]
+    /// Texts lacking a kiosk language, found alongside the errors; not part of `description`
+    /// because the pack would load without them (see `RulePack.textGaps`).
+    public var textGaps: [PackDiagnostic] = []
     public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
 }
 
 /// Collects diagnostics while the loader keeps going, so `rules check` can show every error.
 final class Diagnostics {
     var items: [PackDiagnostic] = []
+    /// Citizen-facing texts that lack one of the kiosk's languages. Kept apart from `items`: the
+    /// kiosk can still run such a pack (the citizen reads the Korean), but `rules check` fails on it.
+    var textGaps: [PackDiagnostic] = []
     /// Source lines by file, to place errors inside block scalars (`>-`) that span lines.
     var sources: [String: String] = [:]
 
     /// `columnOffset` is a position inside the scalar's text (an expression column); quoted
     /// scalars start one column after their mark.
     func error(_ file: String, _ node: Node?, _ message: String, columnOffset: Int? = nil) {
+        items.append(diagnostic(file, node, message, columnOffset: columnOffset))
+    }
+
+    func textGap(_ file: String, _ node: Node?, _ message: String) {
+        textGaps.append(diagnostic(file, node, message))
+    }
+
+    private func diagnostic(_ file: String, _ node: Node?, _ message: String, columnOffset: Int? = nil) -> PackDiagnostic {
         let mark = node?.mark
         var line = mark?.line ?? 1
         var column = (mark?.column ?? 1) + (columnOffset ?? 0)
@@ -34,7 +49,7 @@ final class Diagnostics {
                 (line, column) = place
             }
         }
-        items.append(PackDiagnostic(file: file, line: line, column: column, message: message))
+        return PackDiagnostic(file: file, line: line, column: column, message: message)
     }
 
     /// Where the character at `offset` of a folded or literal block's text sits in the file: the
@@ -117,21 +132,45 @@ struct YAMLNode {
         return s
     }
 
-    /// A text in ko/en/zh/vi; `languages` lists the ones that must be present.
-    func localized(_ what: String, languages: [String] = ["ko", "en", "zh", "vi"]) -> LocalizedText {
+    /// A citizen-facing text: one string (Korean) or a mapping of language to text.
+    ///
+    /// `owner` and `path` name it in messages ("programme 'basic_pension'", "conditions[0].unmet").
+    /// A language in `required` that is absent is a load error: the kiosk has nothing to show
+    /// without it. Any other kiosk language absent is a text gap, which `rules check` fails on.
+    /// An empty or blank text counts as absent, since the citizen would read nothing. A text only
+    /// staff read (a parameter's label) passes `wanted: ["ko"]`, so it is never a gap.
+    func localized(_ path: String, of owner: String, required: [String] = LocalizedText.kioskLanguages,
+                   wanted: [String] = LocalizedText.kioskLanguages) -> LocalizedText {
         var values: [String: String] = [:]
         if let s = string {
             values["ko"] = s
         } else {
-            for entry in mapping(what) {
-                guard let text = entry.value.string else { entry.value.error("\(what).\(entry.key) must be text"); continue }
+            let entries = mapping("\(owner) \(path)")
+            // A misspelt language is most likely one the text still lacks ('vn' beside 'en' is 'vi').
+            let unused = LocalizedText.kioskLanguages.filter { language in !entries.contains { $0.key == language } }
+            for entry in entries {
+                guard LocalizedText.kioskLanguages.contains(entry.key) else {
+                    let hint = Suggest.closest(to: entry.key, in: unused).map { " (did you mean '\($0)'?)" } ?? ""
+                    entry.keyNode.error("'\(entry.key)' in \(owner) \(path) is not a kiosk language (ko, en, zh, vi)\(hint)")
+                    continue
+                }
+                guard let text = entry.value.string else { entry.value.error("\(owner) \(path).\(entry.key) must be text"); continue }
                 values[entry.key] = text
             }
         }
-        for language in languages where values[language] == nil {
-            error("\(what) lacks the '\(language)' text")
+        let absent = LocalizedText.kioskLanguages.filter { wanted.contains($0) || required.contains($0) }.filter { values[$0]?.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ?? true }
+        let message = "\(owner) \(path) lacks the " + Self.list(absent.map { "'\($0)'" }) + (absent.count == 1 ? " text" : " texts")
+        if absent.contains(where: required.contains) {
+            error(message)
+        } else if !absent.isEmpty {
+            diagnostics.textGap(file, node, message)
         }
-        return LocalizedText(values)
+        return LocalizedText(values.filter { !$0.value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty })
+    }
+
+    /// "'en'", "'zh' and 'vi'", "'en', 'zh' and 'vi'".
+    private static func list(_ items: [String]) -> String {
+        items.count < 2 ? items.joined() : items.dropLast().joined(separator: ", ") + " and " + items.last!
     }
 
     var day: Day? {

@@ -40,8 +40,8 @@ public enum Personas {
             let id = item.requiredString("id", in: "a persona")
             if !id.isEmpty, !seen.insert(id).inserted { item["id"]?.error("persona id '\(id)' is used twice") }
             let what = "persona '\(id)'"
-            let name = item.required("name", in: what)?.localized("\(what) name") ?? LocalizedText([:])
-            let story = item.required("story", in: what)?.localized("\(what) story") ?? LocalizedText([:])
+            let name = item.required("name", in: what)?.localized("name", of: what) ?? LocalizedText([:])
+            let story = item.required("story", in: what)?.localized("story", of: what) ?? LocalizedText([:])
             let facts = item.required("facts", in: what).map { parseFacts($0, specs: specs) } ?? Facts()
             personas.append(Persona(id: id, name: name, story: story, facts: facts, location: "\(path):\(item.node.mark?.line ?? 1)"))
         }

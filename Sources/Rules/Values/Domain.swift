@@ -80,6 +80,8 @@ public enum Mark: String, Sendable, Codable, Comparable {
 
 /// A text in the kiosk's four languages; missing languages fall back to Korean.
 public struct LocalizedText: Sendable, Equatable {
+    /// The languages the kiosk speaks; a pack's citizen-facing texts need every one of them.
+    public static let kioskLanguages = ["ko", "en", "zh", "vi"]
     public var values: [String: String]
     public init(_ values: [String: String]) { self.values = values }
     public var ko: String { values["ko"] ?? "" }

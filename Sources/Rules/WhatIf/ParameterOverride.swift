@@ -72,6 +72,7 @@ extension RulePack {
                                     beyond: original.beyond, beyondMark: original.beyondMark, confirmedThrough: original.confirmedThrough,
                                     scale: original.scale, entries: entries)
         return RulePack(id: id, version: version, name: name, coverage: coverage, topics: topics, facts: facts,
-                        parameters: replaced, definitions: definitions, programs: programs, aggregates: aggregates)
+                        parameters: replaced, definitions: definitions, programs: programs, aggregates: aggregates,
+                        textGaps: textGaps)
     }
 }
