@@ -38,31 +38,8 @@ struct AskCommand: AsyncParsableCommand {
         // The message names the key and the limit, never the question itself.
         guard !asked.isEmpty else { throw fail("--question: the question is empty") }
         guard asked.count <= 200 else { throw fail("--question: \(asked.count) characters; at most 200") }
-        if let deadlineMs, !(100...600_000).contains(deadlineMs) { throw fail("--deadline-ms \(deadlineMs): expected 100 to 600000") }
-        var endpoint: URL?
-        if let llm {
-            guard let url = URL(string: llm), let scheme = url.scheme, ["http", "https"].contains(scheme), url.host != nil else {
-                throw fail("--llm '\(llm)' is not a base URL; write e.g. http://127.0.0.1:8080")
-            }
-            endpoint = url
-        }
-        let config: KioskConfig
-        do {
-            config = try KioskConfig.load(path: configOption.path, mustExist: configOption.isExplicit)
-        } catch {
-            CheckConfigCommand.printError(error)
-            throw ExitCode(2)
-        }
-        let evaluation = try HouseholdInput.evaluate(file: file, date: date, rules: nil, config: configOption)
-        let locales: LocaleBundle
-        let settings: ExplainerSettings
-        do {
-            locales = try LocaleBundle.load(from: config.paths.locales)
-            settings = try ExplainerSettings(config.llm, endpoint: endpoint, totalDeadline: deadlineMs.map { .milliseconds($0) })
-        } catch {
-            throw fail("\(error)")
-        }
-        let explainer = Explainer(settings: settings, locales: locales)
+        let (config, evaluation, settings, explainer) = try ExplainCommand.setUp(
+            llm: llm, deadlineMs: deadlineMs, configOption: configOption, file: file, date: date)
         let counter = config.centre.counter.text(in: lang), phone = config.centre.phone
         var outcome: ExplanationOutcome?
         if settings.endpoint == nil {

@@ -34,32 +34,8 @@ struct ExplainCommand: AsyncParsableCommand {
 
     func run() async throws {
         guard let lang = Language(rawValue: language) else { throw fail("--language '\(language)': expected ko, en, zh or vi") }
-        if let deadlineMs, !(100...600_000).contains(deadlineMs) { throw fail("--deadline-ms \(deadlineMs): expected 100 to 600000") }
-        var endpoint: URL?
-        if let llm {
-            guard let url = URL(string: llm), let scheme = url.scheme, ["http", "https"].contains(scheme), url.host != nil else {
-                throw fail("--llm '\(llm)' is not a base URL; write e.g. http://127.0.0.1:8080")
-            }
-            endpoint = url
-        }
-        let config: KioskConfig
-        do {
-            config = try KioskConfig.load(path: configOption.path, mustExist: configOption.isExplicit)
-        } catch {
-            CheckConfigCommand.printError(error)
-            throw ExitCode(2)
-        }
-        // The same input and errors as `eval`: the pack from kiosk.conf, the facts through `FactsJSON`.
-        let evaluation = try HouseholdInput.evaluate(file: file, date: date, rules: nil, config: configOption)
-        let locales: LocaleBundle
-        let settings: ExplainerSettings
-        do {
-            locales = try LocaleBundle.load(from: config.paths.locales)
-            settings = try ExplainerSettings(config.llm, endpoint: endpoint, totalDeadline: deadlineMs.map { .milliseconds($0) })
-        } catch {
-            throw fail("\(error)")
-        }
-        let explainer = Explainer(settings: settings, locales: locales)
+        let (_, evaluation, settings, explainer) = try Self.setUp(
+            llm: llm, deadlineMs: deadlineMs, configOption: configOption, file: file, date: date)
         var outcome: ExplanationOutcome?
         if settings.endpoint == nil {
             for await event in explainer.explain(evaluation, language: lang) {
@@ -75,6 +51,40 @@ struct ExplainCommand: AsyncParsableCommand {
         }
         guard let outcome else { throw fail("the explanation ended without a result") }
         try Self.print(outcome, format: format)
+    }
+
+    /// What `explain` and `ask` share before their request: the options checked, kiosk.conf, the
+    /// household evaluated with the same input and errors as `eval` (the pack from kiosk.conf,
+    /// the facts through `FactsJSON`), and an explainer on the configured (or given) server.
+    static func setUp(llm: String?, deadlineMs: Int?, configOption: ConfigOption, file: String, date: String?) throws
+        -> (KioskConfig, Evaluation, ExplainerSettings, Explainer) {
+        func fail(_ message: String) -> ExitCode { HouseholdInput.fail(message) }
+        if let deadlineMs, !(100...600_000).contains(deadlineMs) { throw fail("--deadline-ms \(deadlineMs): expected 100 to 600000") }
+        var endpoint: URL?
+        if let llm {
+            guard let url = URL(string: llm), let scheme = url.scheme, ["http", "https"].contains(scheme), url.host != nil else {
+                throw fail("--llm '\(llm)' is not a base URL; write e.g. http://127.0.0.1:8080")
+            }
+            endpoint = url
+        }
+        let config: KioskConfig
+        do {
+            config = try KioskConfig.load(path: configOption.path, mustExist: configOption.isExplicit)
+        } catch {
+            CheckConfigCommand.printError(error)
+            throw ExitCode(2)
+        }
+        let evaluation = try HouseholdInput.evaluate(file: file, date: date, rules: nil, config: configOption)
+        let locales: LocaleBundle
+        let settings: ExplainerSettings
+        do {
+            locales = try LocaleBundle.load(from: config.paths.locales)
+            settings = try ExplainerSettings(config.llm, endpoint: endpoint, totalDeadline: deadlineMs.map { .milliseconds($0) })
+        } catch {
+            throw fail("\(error)")
+        }
+        let explainer = Explainer(settings: settings, locales: locales)
+        return (config, evaluation, settings, explainer)
     }
 
     /// What `explain` and `ask` print: the text, or the JSON fields of issue 5.
