@@ -33,16 +33,23 @@ struct EvalCommandTests {
     }
 
     static func eval(_ input: String, _ arguments: [String] = ["--date", "2026-06-01"]) throws -> Run {
+        try run(["eval", "--rules", Fixtures.packDirectory] + arguments + ["-"], input: input)
+    }
+
+    /// The built welfare-kiosk with `arguments`, `input` on its standard input (none if nil).
+    static func run(_ arguments: [String], input: String? = nil) throws -> Run {
         let process = Process()
         process.executableURL = try binary()
-        process.arguments = ["eval", "--rules", Fixtures.packDirectory] + arguments + ["-"]
+        process.arguments = arguments
         let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
-        process.standardInput = stdin
+        if input != nil { process.standardInput = stdin }
         process.standardOutput = stdout
         process.standardError = stderr
         try process.run()
-        stdin.fileHandleForWriting.write(Data(input.utf8))
-        try stdin.fileHandleForWriting.close()
+        if let input {
+            stdin.fileHandleForWriting.write(Data(input.utf8))
+            try stdin.fileHandleForWriting.close()
+        }
         let out = stdout.fileHandleForReading.readDataToEndOfFile()
         let err = stderr.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()

@@ -72,17 +72,7 @@ struct PackLanguageTests {
     // MARK: - rules check, as a process
 
     static func rulesCheck(_ directory: String) throws -> EvalCommandTests.Run {
-        let process = Process()
-        process.executableURL = try EvalCommandTests.binary()
-        process.arguments = ["rules", "check", "--rules", directory]
-        let stdout = Pipe(), stderr = Pipe()
-        process.standardOutput = stdout
-        process.standardError = stderr
-        try process.run()
-        let out = stdout.fileHandleForReading.readDataToEndOfFile()
-        let err = stderr.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return .init(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self))
+        try EvalCommandTests.run(["rules", "check", "--rules", directory])
     }
 
     @Test func rulesCheckFailsOnAGapWithOneLineForIt() throws {

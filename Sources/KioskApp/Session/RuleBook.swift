@@ -136,10 +136,7 @@ public final class RuleBook: Sendable {
         let counts = statusCounts.isEmpty ? amountCounts : statusCounts
         // Who lives in the household comes first, as in `eval`: asking a spouse's age before
         // whether there is a spouse (or one lives here at all) loses the citizen's trust.
-        if let first = RulePack.householdFirst.first(where: { counts[$0] != nil }) {
-            return Plan(next: first, open: Set(statusCounts.keys).union(amountCounts.keys))
-        }
-        let next = counts.max { a, b in
+        let next = RulePack.householdFirst.first { counts[$0] != nil } ?? counts.max { a, b in
             a.value != b.value ? a.value < b.value : rank(a.key) > rank(b.key)
         }?.key
         return Plan(next: next, open: Set(statusCounts.keys).union(amountCounts.keys))

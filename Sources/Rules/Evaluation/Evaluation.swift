@@ -222,8 +222,8 @@ extension RulePack {
 
     /// Every failed condition of one programme, as bits (the fast path stops at the first).
     func failedConditions(_ index: Int, _ prepared: PreparedFacts, on day: Day) -> UInt64 {
-        withMachine(prepared, resolved(on: day)) { machine, base in
-            if !plan.definitions.isEmpty { machine.evaluateAll(plan.definitionBlock) }
+        withMachine(prepared, resolved(on: day)) { machine, _ in
+            // The definitions the conditions read are computed as they read them.
             let program = plan.programs[index]
             var failed: UInt64 = 0
             for c in 0..<program.conditionCount where machine.evaluate(plan.conditions[program.firstCondition + c]).value.isFalse {
