@@ -140,7 +140,7 @@ public final class Explainer: Sendable {
     }
 
     private func explanationPlan(_ evaluation: Evaluation, language: Language) -> Plan {
-        let sheet = FactSheet(evaluation)
+        let sheet = FactSheet(evaluation, language: language)
         let template = TemplateExplainer(catalog: locales.catalog(language)).text(sheet)
         let messages = [
             ChatMessage(role: "system", content: settings.explainPrompt + "\n\n답할 언어: \(Self.languageName(language))\n\n[사실표]\n" + sheet.rendered(language: language)),
@@ -172,7 +172,7 @@ public final class Explainer: Sendable {
     private func answerPlan(_ question: String, about evaluation: Evaluation, language: Language,
                             counter: String, phone: String) -> Plan {
         let catalog = locales.catalog(language)
-        let sheet = FactSheet(evaluation)
+        let sheet = FactSheet(evaluation, language: language)
         let lang = language.rawValue
         let kind = catalog.text("answer.out_of_scope", ["counter": counter, "phone": phone])
         func fixed(_ text: String) -> Plan { Plan(messages: nil, grounding: nil, template: text) }
@@ -193,7 +193,7 @@ public final class Explainer: Sendable {
             return fixed(lines.isEmpty ? kind : lines.joined(separator: "\n"))
         case .whyNot:
             let lines = sheet.programs.filter { $0.status == .ineligible }.compactMap { p -> String? in
-                guard let reason = p.unmet.first else { return nil }
+                guard let reason = p.shown.unmet.first else { return nil }
                 return catalog.text("answer.why", ["name": p.names[lang] ?? p.names["ko"] ?? p.id.rawValue, "reason": TemplateExplainer.trimmed(reason)])
             }
             return fixed(lines.isEmpty ? catalog.text("answer.why_none") : lines.joined(separator: "\n"))

@@ -16,18 +16,23 @@ struct EvalCommand: ParsableCommand {
     @OptionGroup var configOption: ConfigOption
     @Option(name: .long, help: ArgumentHelp("The day the rules apply for (default: today).", valueName: "YYYY-MM-DD"))
     var date: String?
-    @Option(name: .long, help: ArgumentHelp("A rule-pack folder (one with pack.yaml).", valueName: "DIR"))
-    var rules: String?
+    @Option(name: .long, help: ArgumentHelp("A rule-pack folder (one with pack.yaml); repeat for several (default: every pack kiosk.conf enables).", valueName: "DIR"))
+    var rules: [String] = []
     @Option(name: .long, help: "json (the contract) or text (a Korean summary for staff).")
     var format: Format = .json
+    @Option(name: .long, help: ArgumentHelp("The language of `unmet` and the trace's labels and notes in the JSON: ko, en, zh or vi.", valueName: "LANG"))
+    var lang: String = "ko"
     @Argument(help: ArgumentHelp("A JSON file of facts, or - for standard input.", valueName: "FILE"))
     var file: String
 
     func run() throws {
-        let evaluation = try HouseholdInput.evaluate(file: file, date: date, rules: rules, config: configOption)
+        guard LocalizedText.kioskLanguages.contains(lang) else {
+            throw HouseholdInput.fail("--lang '\(lang)': expected one of \(LocalizedText.kioskLanguages.joined(separator: ", "))")
+        }
+        let evaluations = try HouseholdInput.evaluate(file: file, date: date, rules: rules, config: configOption)
         switch format {
-        case .json: print(EvaluationJSON.render(evaluation))
-        case .text: print(EvaluationText.render(evaluation), terminator: "")
+        case .json: print(EvaluationJSON.render(evaluations, language: lang))
+        case .text: print(EvaluationText.render(evaluations), terminator: "")
         }
     }
 }

@@ -74,7 +74,7 @@ struct ExplainCommand: AsyncParsableCommand {
             CheckConfigCommand.printError(error)
             throw ExitCode(2)
         }
-        let evaluation = try HouseholdInput.evaluate(file: file, date: date, rules: nil, config: configOption)
+        let evaluation = try HouseholdInput.evaluate(file: file, date: date, rules: [], config: configOption, mainOnly: true)[0]
         let locales: LocaleBundle
         let settings: ExplainerSettings
         do {

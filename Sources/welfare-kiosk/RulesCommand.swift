@@ -3,18 +3,8 @@ import Foundation
 import Rules
 import Settings
 
-/// Where the rule pack lives when `--rules` is not given.
+/// Where the rule packs live when `--rules` is not given.
 enum RulesLocation {
-    static func resolve(_ flag: String?, config: ConfigOption) throws -> String {
-        if let flag { return packFolder(flag) }
-        do {
-            return try KioskConfig.load(path: config.path, mustExist: config.isExplicit).paths.rules.path
-        } catch {
-            CheckConfigCommand.printError(error)
-            throw ExitCode(2)
-        }
-    }
-
     /// The packs a command works on: the one named by `--rules`, else every pack kiosk.conf
     /// loads (`[paths] rules` and `extra_rules`), so a broken extra pack cannot slip through.
     static func resolveAll(_ flag: String?, config: ConfigOption) throws -> [String] {

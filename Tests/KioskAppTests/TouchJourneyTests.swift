@@ -11,7 +11,7 @@ struct TouchJourneyTests {
     /// Taps the button that does `action`, first tapping "more below/above" until it is in view.
     @discardableResult
     static func tap(_ action: Action, _ app: KioskApp, _ pilot: Pilot) -> Bool {
-        for _ in 0..<20 {
+        for _ in 0..<60 {
             let page = app.currentPage
             guard let index = page.choices.firstIndex(where: { $0.action == action }) else { return false }
             let layout = PageLayout(page, size: pilot.terminal.size, scroll: app.state.scroll)

@@ -25,7 +25,21 @@ public struct FactSheet: Sendable {
         public let description: String
         /// Where and how to apply, for the guard's process claims.
         public let apply: Apply
+        /// What a citizen reads of it, in the sheet's language: the checks above stay on the
+        /// Korean, which the guard's vocabulary is written against.
+        public let shown: Shown
     }
+
+    /// The labels and reasons of one programme in the citizen's language, figures written its
+    /// way; `values` is index for index the same as `Program.values`.
+    public struct Shown: Sendable {
+        public let values: [(label: String, won: Int)]
+        public let unmet: [String]
+        public let missing: [String]
+    }
+
+    /// The language `Shown` is in.
+    public let language: Language
 
     /// A programme's apply data, in every language the pack gives (documents in Korean).
     public struct Apply: Sendable {
@@ -43,7 +57,9 @@ public struct FactSheet: Sendable {
     public let quantities: Set<Quantity>
 
     /// Builds the sheet from a traced evaluation (`evaluate(…, trace: true)`).
-    public init(_ e: Evaluation, extraNumbers: [Int] = []) {
+    public init(_ e: Evaluation, extraNumbers: [Int] = [], language: Language = .ko) {
+        self.language = language
+        let lang = language.rawValue
         var q = Set<Quantity>()
         func addWon(_ x: Double) { if x.isFinite, x >= 0 { q.insert(.won(x.rounded().clampedInt)) } }
         func addText(_ s: String) { for item in QuantityScanner.scan(s) { q.insert(item) } }
@@ -56,7 +72,7 @@ public struct FactSheet: Sendable {
         var programs: [Program] = []
         for r in e.programs {
             guard let spec = e.pack.program(r.id) else { continue }
-            var values: [(String, Int)] = []
+            var values: [(String, Int)] = [], shownValues: [(String, Int)] = []
             for entry in e.trace(r) {
                 for reading in entry.facts {
                     switch reading.value {
@@ -78,7 +94,10 @@ public struct FactSheet: Sendable {
                 }
                 if entry.kind == .value || entry.kind == .amount, entry.unit == .won, let v = entry.value?.point, v.isFinite {
                     addWon(v)
-                    if entry.kind == .value, let label = entry.label { values.append((label, v.rounded().clampedInt)) }
+                    if entry.kind == .value, let label = entry.label {
+                        values.append((label, v.rounded().clampedInt))
+                        shownValues.append((entry.label(in: lang) ?? label, v.rounded().clampedInt))
+                    }
                 }
                 if entry.kind == .note, let label = entry.label { addText(label) }
             }
@@ -89,12 +108,16 @@ public struct FactSheet: Sendable {
             // The translations state the same figures; scanning Korean alone keeps the sheet cheap.
             addText(spec.description.ko)
             if let phone = Int(spec.apply.phone.filter(\.isASCIIDigit)) { q.insert(.number(phone)) }
-            let missing = e.missing(r).map { e.pack.fact($0)?.label.ko ?? $0.rawValue }
+            let missingKeys = e.missing(r)
+            let missing = missingKeys.map { e.pack.fact($0)?.label.ko ?? $0.rawValue }
+            let shown = language == .ko ? Shown(values: values, unmet: unmet, missing: missing)
+                : Shown(values: shownValues, unmet: e.unmet(r, language: lang),
+                        missing: missingKeys.map { e.pack.fact($0)?.label[lang] ?? $0.rawValue })
             programs.append(Program(id: r.id, names: spec.name.values, status: r.status, monthly: r.monthlyAmount,
                                     oneTime: r.oneTimeAmount, confidence: r.confidence, values: values, unmet: unmet,
                                     missing: missing, description: spec.description.ko,
                                     apply: Apply(office: spec.apply.office.values, phone: spec.apply.phone, url: spec.apply.url,
-                                                 documents: spec.apply.documents.map(\.ko), when: nil)))
+                                                 documents: spec.apply.documents.map(\.ko), when: nil), shown: shown))
         }
         self.programs = programs
         self.quantities = q

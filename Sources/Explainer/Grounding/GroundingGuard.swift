@@ -73,6 +73,11 @@ public struct GroundingGuard: Sendable {
 
     let reader: ClaimReader
     private var entailment: Entailment
+    /// The sheet's own labels and reasons in the citizen's language, each with its Korean
+    /// original, longest first: a sentence that repeats one is read as the Korean, which the
+    /// claim vocabulary is written against ("Medical benefit threshold" is 의료급여 선정기준, not
+    /// a near-name of 의료급여). Empty for a Korean sheet.
+    private let translations: [(shown: String, korean: String)]
 
     public init(sheet: FactSheet, language: Language? = nil, centrePhone: Int? = 129) {
         self.sheet = sheet
@@ -80,6 +85,30 @@ public struct GroundingGuard: Sendable {
         self.centrePhone = centrePhone
         reader = ClaimReader(lexicon: ProgrammeLexicon(sheet.programs))
         entailment = Entailment(sheet: sheet, extraQuantities: [], centrePhone: centrePhone, reader: reader)
+        translations = Self.translations(of: sheet)
+    }
+
+    static func translations(of sheet: FactSheet) -> [(shown: String, korean: String)] {
+        guard sheet.language != .ko else { return [] }
+        var pairs: [String: String] = [:]
+        for p in sheet.programs {
+            for (v, shown) in zip(p.values, p.shown.values) where shown.label != v.label { pairs[shown.label] = v.label }
+            for (u, shown) in zip(p.unmet, p.shown.unmet) {
+                let local = TemplateExplainer.trimmed(shown), korean = TemplateExplainer.trimmed(u)
+                if local != korean, !local.isEmpty { pairs[local] = korean }
+            }
+        }
+        return pairs.map { ($0.key, $0.value) }.sorted { $0.shown.count > $1.shown.count }
+    }
+
+    /// The sentence with the sheet's own translated words put back in Korean.
+    func inKorean(_ sentence: String) -> String {
+        guard !translations.isEmpty else { return sentence }
+        var text = sentence
+        for pair in translations where text.range(of: pair.shown, options: .caseInsensitive) != nil {
+            text = text.replacingOccurrences(of: pair.shown, with: pair.korean, options: .caseInsensitive)
+        }
+        return text
     }
 
     /// Whether the text explains a whole result (an explanation) rather than answers a question:
@@ -97,17 +126,17 @@ public struct GroundingGuard: Sendable {
         guard explainsResult else { return true }
         var said = Set<ProgramID>()
         for sentence in kept {
-            for case .status(let id, .receives) in reader.read(sentence) { said.insert(id) }
+            for case .status(let id, .receives) in reader.read(inKorean(sentence)) { said.insert(id) }
         }
         return sheet.programs.allSatisfy { $0.status != .eligible || said.contains($0.id) }
     }
 
     /// The claims a sentence makes, as the guard reads them.
-    public func claims(_ sentence: String) -> [Claim] { reader.read(sentence) }
+    public func claims(_ sentence: String) -> [Claim] { reader.read(inKorean(sentence)) }
 
     public func check(_ sentence: String) -> GroundingFailure? {
         if let language, !Self.isWritten(in: language, sentence) { return .wrongLanguage(language) }
-        for claim in reader.read(sentence) {
+        for claim in reader.read(inKorean(sentence)) {
             if let failure = entailment.failure(claim) { return failure }
         }
         return nil

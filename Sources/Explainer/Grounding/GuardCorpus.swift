@@ -75,11 +75,12 @@ public struct GuardCorpus: Sendable {
     public func verdicts() -> [Verdict] {
         var out: [Verdict] = []
         for household in households {
-            let sheet = FactSheet(household.evaluation)
             var guards: [Language: GroundingGuard] = [:]
             for sentence in sentences {
                 guard let isTrue = sentence.truth[household.name] else { continue }
-                let grounding = guards[sentence.language] ?? GroundingGuard(sheet: sheet, language: sentence.language)
+                // The sheet in the sentence's language, as the explainer builds it for the citizen.
+                let grounding = guards[sentence.language]
+                    ?? GroundingGuard(sheet: FactSheet(household.evaluation, language: sentence.language), language: sentence.language)
                 guards[sentence.language] = grounding
                 out.append(Verdict(sentence: sentence, household: household.name, isTrue: isTrue, failure: grounding.check(sentence.text)))
             }

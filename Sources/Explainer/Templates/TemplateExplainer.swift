@@ -22,18 +22,19 @@ public struct TemplateExplainer: Sendable {
             out.append(catalog.text("explain.eligible", ["name": name(p)]))
             if let m = p.monthly, m.value > 0 { out.append(catalog.text("explain.monthly", ["amount": money(m.value)])) }
             if let o = p.oneTime, o.value > 0 { out.append(catalog.text("explain.one_time", ["amount": money(o.value)])) }
-            for v in p.values where Self.isThreshold(v.label) {
-                out.append(catalog.text("explain.threshold", ["label": v.label, "amount": money(v.won)]))
+            // Chosen by the Korean labels, shown in the citizen's language.
+            for (v, shown) in zip(p.values, p.shown.values) where Self.isThreshold(v.label) {
+                out.append(catalog.text("explain.threshold", ["label": shown.label, "amount": money(v.won)]))
             }
             if p.confidence == .toCheck { out.append(catalog.text("explain.to_check")) }
         }
         for p in sheet.programs where p.status == .undetermined {
             out.append(catalog.text("explain.undetermined", ["name": name(p)]))
-            if !p.missing.isEmpty { out.append(catalog.text("explain.missing", ["facts": p.missing.joined(separator: ", ")])) }
+            if !p.shown.missing.isEmpty { out.append(catalog.text("explain.missing", ["facts": p.shown.missing.joined(separator: ", ")])) }
         }
         for p in sheet.programs where p.status == .ineligible {
             out.append(catalog.text("explain.ineligible", ["name": name(p)]))
-            if let reason = p.unmet.first { out.append(catalog.text("explain.reason", ["reason": Self.trimmed(reason)])) }
+            if let reason = p.shown.unmet.first { out.append(catalog.text("explain.reason", ["reason": Self.trimmed(reason)])) }
         }
         out.append(catalog.text("explain.closing"))
         return out

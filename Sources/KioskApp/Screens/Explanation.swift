@@ -24,7 +24,7 @@ struct Explanation: Equatable {
         var definitions: [String: (label: String?, value: Double, unit: Rules.Unit)] = [:]
         for entry in trace where entry.kind == .value {
             if let point = entry.value?.point {
-                let label = pack.definitionLabel(entry.rule).map { $0[language.rawValue] } ?? entry.label
+                let label = pack.definitionLabel(entry.rule).map { $0[language.rawValue] } ?? entry.label(in: language.rawValue)
                 definitions[entry.rule] = (label, point, entry.unit)
             }
         }
@@ -78,13 +78,9 @@ struct Explanation: Equatable {
     }
 
     static func format(_ value: Double, unit: Rules.Unit, language: Language) -> String {
-        let whole = Int(value.rounded())
         switch unit {
-        case .won: return MoneyText.format(whole, in: language)
-        case .years: return ["ko": "\(whole)세", "en": "\(whole) years", "zh": "\(whole)岁", "vi": "\(whole) tuổi"][language.rawValue]!
-        case .months: return ["ko": "\(whole)개월", "en": "\(whole) months", "zh": "\(whole)个月", "vi": "\(whole) tháng"][language.rawValue]!
-        default:
-            return value.rounded() == value ? String(whole) : String(format: "%.2f", value)
+        case .won, .years, .months: return LocalNumbers.one(value, unit: unit, language: language.rawValue)
+        default: return value.rounded() == value ? String(value.clampedInt) : String(format: "%.2f", value)
         }
     }
 }

@@ -1,36 +1,18 @@
 import Rules
 import Settings
 
-/// Amounts as each language says them: Korean groups by 만 (10,000), as notices and people do
-/// ("82만 556원"); Chinese does the same with 万; English and Vietnamese group digits by three.
+/// Amounts as each language says them (`LocalNumbers`, which the packs' texts use too):
+/// Korean groups by 만 (10,000), as notices and people do ("82만 556원"); Chinese does the same
+/// with 万; English and Vietnamese group digits by three.
 enum MoneyText {
     static func format(_ won: Int, in language: Language) -> String {
-        switch language {
-        case .ko: return KoreanMoney.format(Double(won))
-        case .zh:
-            let man = won / 10_000
-            let rest = won % 10_000
-            if man == 0 { return "\(rest)韩元" }
-            return rest == 0 ? "\(man)万韩元" : "\(man)万\(rest)韩元"
-        case .en: return grouped(won, separator: ",") + " won"
-        case .vi: return grouped(won, separator: ".") + " won"
-        }
+        LocalNumbers.money(Double(won), language: language.rawValue)
     }
 
     /// What a citizen typed in 만원, echoed in words: "150" → "150만 원"; nothing while it is
     /// not yet an amount.
     static func echo(manWon text: String, in language: Language) -> String {
         AnswerInput.preview(text).map { format($0.value, in: language) } ?? ""
-    }
-
-    private static func grouped(_ value: Int, separator: String) -> String {
-        let digits = String(abs(value))
-        var out = ""
-        for (index, digit) in digits.enumerated() {
-            if index > 0, (digits.count - index) % 3 == 0 { out += separator }
-            out.append(digit)
-        }
-        return (value < 0 ? "-" : "") + out
     }
 }
 

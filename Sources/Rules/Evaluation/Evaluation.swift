@@ -44,20 +44,44 @@ public struct Evaluation: Sendable {
         pack.nextQuestion(programs.map { pack.relevantMissing($0, facts, on: day) })
     }
 
+    /// The next question over several packs' evaluations of one household (`eval` with every
+    /// pack kiosk.conf enables), by the same rule as one pack's `nextQuestion`: who is in the
+    /// household first, then the fact in the most programmes' `missing` lists, ties going to the
+    /// earlier fact in the first pack's topic order, then the others'.
+    public static func nextQuestion(across evaluations: [Evaluation]) -> FactKey? {
+        guard evaluations.count > 1 else { return evaluations.first?.nextQuestion }
+        var counts: [FactKey: Int] = [:]
+        var order: [FactKey] = []
+        var seen: Set<FactKey> = []
+        for e in evaluations {
+            for fact in e.pack.facts where seen.insert(fact.key).inserted { order.append(fact.key) }
+            for r in e.programs {
+                for key in e.missing(r) { counts[key, default: 0] += 1 }
+            }
+        }
+        guard !counts.isEmpty else { return nil }
+        if let first = RulePack.householdFirst.first(where: { counts[$0] != nil }) { return first }
+        var best: FactKey?, bestCount = 0
+        for key in order {
+            if let count = counts[key], count > bestCount { best = key; bestCount = count }
+        }
+        return best
+    }
+
     /// The failed conditions in plain words, figures filled in (Korean by default).
     public func unmet(_ result: ProgramResult, language: String = "ko") -> [String] {
         let spec = pack.programs[result.programIndex]
         if result.referToStaff {
             let values = pack.definitionValues(facts, on: day)
             return spec.referrals.indices.filter { result.referredMask & (1 << UInt64($0)) != 0 }.map {
-                pack.fill(spec.referrals[$0].reason[language], definitions: values, facts: facts, day: day)
+                pack.fill(spec.referrals[$0].reason[language], definitions: values, facts: facts, day: day, language: language)
             }
         }
         guard result.failedMask != 0 else { return [] }
         let values = pack.definitionValues(facts, on: day)
         let failed = pack.failedConditions(result.programIndex, facts, on: day)
         return spec.conditions.indices.filter { failed & (1 << UInt64($0)) != 0 }.map {
-            pack.fill(spec.conditions[$0].unmet[language], definitions: values, facts: facts, day: day)
+            pack.fill(spec.conditions[$0].unmet[language], definitions: values, facts: facts, day: day, language: language)
         }
     }
 }
@@ -241,14 +265,16 @@ extension RulePack {
         }
     }
 
-    /// Fills `{name}` placeholders with Korean money (or plain numbers for other units).
-    func fill(_ template: String, definitions values: [Interval], facts prepared: PreparedFacts, day: Day) -> String {
+    /// Fills `{name}` placeholders with the figure written as `language` writes it (money, ages,
+    /// months; `LocalNumbers`).
+    func fill(_ template: String, definitions values: [Interval], facts prepared: PreparedFacts, day: Day,
+              language: String = "ko") -> String {
         var out = ""
         var name: String?
         for c in template {
             if c == "{" { name = ""; continue }
             if c == "}", let n = name {
-                out += render(n, values: values, prepared: prepared, day: day)
+                out += render(n, values: values, prepared: prepared, day: day, language: language)
                 name = nil
                 continue
             }
@@ -257,7 +283,7 @@ extension RulePack {
         return out
     }
 
-    private func render(_ name: String, values: [Interval], prepared: PreparedFacts, day: Day) -> String {
+    private func render(_ name: String, values: [Interval], prepared: PreparedFacts, day: Day, language: String) -> String {
         var interval = Interval.nonNegative
         var unit = Unit.number
         if let d = definitions.firstIndex(where: { $0.name == name }) {
@@ -270,22 +296,6 @@ extension RulePack {
             interval = resolved(on: day).scalars[p]
             unit = parameters[p].unit
         }
-        return Self.format(interval, unit: unit)
-    }
-
-    static func format(_ v: Interval, unit: Unit) -> String {
-        func one(_ x: Double) -> String {
-            switch unit {
-            case .won: KoreanMoney.format(x)
-            case .months: "\(x.clampedInt)개월"
-            case .years: "\(x.clampedInt)세"
-            case .count: "\(x.clampedInt)"
-            case .bool: x >= 1 ? "예" : "아니요"
-            default: x == x.rounded() ? WholeNumber.digits(x) : "\(x)"
-            }
-        }
-        if v.isPoint { return one(v.lo) }
-        if v.hi.isInfinite { return "\(one(v.lo)) 이상" }
-        return "\(one(v.lo))~\(one(v.hi))"
+        return LocalNumbers.format(interval, unit: unit, language: language)
     }
 }

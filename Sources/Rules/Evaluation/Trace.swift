@@ -34,8 +34,14 @@ public struct TraceEntry: Sendable {
     }
     /// The rule's source text, or the definition's name.
     @inlinable public var rule: String { shape.rule }
-    /// A Korean label for named values (소득인정액); the note's text for notes.
-    @inlinable public var label: String? { shape.label }
+    /// A Korean label for named values (소득인정액); the note's text for notes; `monthly` or
+    /// `one_time` for amounts.
+    @inlinable public var label: String? { label(in: "ko") }
+    /// The label or note in `language` (Korean where the pack lacks it).
+    @inlinable public func label(in language: String) -> String? {
+        guard let text = shape.label else { return nil }
+        return text.values[language] ?? text.values["ko"]
+    }
     @inlinable public var unit: Unit { shape.unit }
     /// Facts the step depends on (through named values too); nil value = unknown.
     @inlinable public var facts: FactReadings { FactReadings(mask: shape.facts, record: record) }

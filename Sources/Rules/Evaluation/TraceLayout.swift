@@ -14,7 +14,8 @@
 
     @usableFromInline let kind: TraceEntry.Kind
     @usableFromInline let rule: String
-    @usableFromInline let label: String?
+    /// A named value's label or a note's text, in every language the pack gives.
+    @usableFromInline let label: LocalizedText?
     @usableFromInline let unit: Unit
     @usableFromInline let facts: FactMask
     @usableFromInline let role: Role
@@ -26,7 +27,7 @@
     @usableFromInline let cellIndex: Int
     @usableFromInline let readsNoParameters: Bool
 
-    init(kind: TraceEntry.Kind, rule: String, label: String?, unit: Unit, facts: FactMask, role: Role, slot: Int,
+    init(kind: TraceEntry.Kind, rule: String, label: LocalizedText?, unit: Unit, facts: FactMask, role: Role, slot: Int,
          parameters: [ParameterReading] = [], cellIndex: Int = -1) {
         self.kind = kind
         self.rule = rule
@@ -87,7 +88,7 @@ struct ShapeRef: @unchecked Sendable {
         self.resolved = resolved
         let plan = pack.plan
         var shapes: [TraceShape] = [], cellSlots: [[ParameterSlot]] = []
-        func shape(_ kind: TraceEntry.Kind, _ rule: String, label: String?, unit: Unit, facts: FactMask, role: TraceShape.Role, slot: Int,
+        func shape(_ kind: TraceEntry.Kind, _ rule: String, label: LocalizedText?, unit: Unit, facts: FactMask, role: TraceShape.Role, slot: Int,
                    program: Program? = nil, firstSite: Int = 0) -> ShapeRef {
             var fixed: [ParameterReading] = []
             var cellIndex = -1
@@ -124,10 +125,10 @@ struct ShapeRef: @unchecked Sendable {
                 definitionSteps.append([])
                 continue
             }
-            var steps = [shape(.value, definition.name, label: definition.label.values["ko"], unit: unit, facts: definition.allFacts,
+            var steps = [shape(.value, definition.name, label: definition.label, unit: unit, facts: definition.allFacts,
                                role: .value, slot: d, program: definition.program, firstSite: plan.definitionSites[d])]
             for note in definition.notes {
-                steps.append(shape(.note, definition.name, label: note.values["ko"], unit: .bool, facts: FactMask(), role: .note, slot: 0))
+                steps.append(shape(.note, definition.name, label: note, unit: .bool, facts: FactMask(), role: .note, slot: 0))
             }
             definitionSteps.append(steps)
         }
@@ -148,12 +149,12 @@ struct ShapeRef: @unchecked Sendable {
                 guard let amount else { continue }
                 var facts = amount.facts
                 for d in amount.definitions { facts = facts | pack.definitions[d].allFacts }
-                steps.append(shape(.amount, amount.source, label: name, unit: .won, facts: facts, role: .value, slot: slot,
+                steps.append(shape(.amount, amount.source, label: LocalizedText(["ko": name]), unit: .won, facts: facts, role: .value, slot: slot,
                                    program: amount, firstSite: site))
             }
             offset += 2
             for (n, note) in spec.notes.enumerated() {
-                steps.append(shape(.note, note.when?.source ?? "", label: note.text.values["ko"], unit: .bool, facts: FactMask(),
+                steps.append(shape(.note, note.when?.source ?? "", label: note.text, unit: .bool, facts: FactMask(),
                                    role: .programNote, slot: offset + n))
             }
             all.append(steps)

@@ -1,24 +1,45 @@
 /// Renders an evaluation as the JSON of contract/eval.md: keys exactly as the contract names
 /// them, in a stable order, with extra keys only added, never renamed.
 public enum EvaluationJSON {
-    public static func render(_ e: Evaluation) -> String {
+    public static func render(_ e: Evaluation, language: String = "ko") -> String {
+        render([e], language: language)
+    }
+
+    /// One household's evaluations by several packs as one result: `rules` names the first
+    /// (main) pack, `packs` every pack; `programs` holds every pack's programmes sorted by id,
+    /// each naming its pack; `next_question` is planned over them all. `unmet` and the trace's
+    /// labels and notes are in `language` (ko, en, zh or vi).
+    public static func render(_ evaluations: [Evaluation], language: String = "ko") -> String {
+        precondition(!evaluations.isEmpty, "render needs at least one evaluation")
+        let main = evaluations[0]
+        var rows: [(Evaluation, ProgramResult)] = []
+        for e in evaluations { for r in e.programs { rows.append((e, r)) } }
+        if evaluations.count > 1 { rows.sort { $0.1.id.rawValue < $1.1.id.rawValue } }
         let w = JSONWriter()
         w.object {
-            w.key("date"); w.string(e.day.description)
+            w.key("date"); w.string(main.day.description)
             w.key("rules"); w.object {
-                w.key("id"); w.string(e.pack.id)
-                w.key("version"); w.string(e.pack.version)
+                w.key("id"); w.string(main.pack.id)
+                w.key("version"); w.string(main.pack.version)
             }
-            w.key("programs"); w.array(e.programs.indices) { i in
-                program(e, e.programs[i], trace: e.trace(e.programs[i]), w)
+            w.key("packs"); w.array(evaluations) { e in
+                w.object {
+                    w.key("id"); w.string(e.pack.id)
+                    w.key("version"); w.string(e.pack.version)
+                }
+            }
+            w.key("language"); w.string(language)
+            w.key("programs"); w.array(rows.indices) { i in
+                let (e, r) = rows[i]
+                program(e, r, trace: e.trace(r), language: language, w)
             }
             w.key("next_question")
-            if let q = e.nextQuestion { w.string(q.rawValue) } else { w.null() }
+            if let q = Evaluation.nextQuestion(across: evaluations) { w.string(q.rawValue) } else { w.null() }
         }
         return w.text
     }
 
-    private static func program(_ e: Evaluation, _ r: ProgramResult, trace: [TraceEntry], _ w: JSONWriter) {
+    private static func program(_ e: Evaluation, _ r: ProgramResult, trace: [TraceEntry], language: String, _ w: JSONWriter) {
         let spec = e.pack.programs[r.programIndex]
         w.object {
             w.key("id"); w.string(r.id.rawValue)
@@ -32,18 +53,19 @@ public enum EvaluationJSON {
             w.key("one_time_amount_krw"); if let a = r.oneTimeAmount { w.int(a.value) } else { w.null() }
             w.key("confidence"); w.string(r.confidence.rawValue)
             w.key("missing"); w.array(e.missing(r)) { w.string($0.rawValue) }
-            w.key("unmet"); w.array(e.unmet(r)) { w.string($0) }
+            w.key("unmet"); w.array(e.unmet(r, language: language)) { w.string($0) }
             w.key("refer_to_staff"); w.bool(r.referToStaff)
             w.key("category"); w.string(spec.category)
-            w.key("trace"); w.array(trace) { entry(e, $0, w) }
+            w.key("pack"); w.string(e.pack.id)
+            w.key("trace"); w.array(trace) { entry(e, $0, language: language, w) }
         }
     }
 
-    private static func entry(_ e: Evaluation, _ t: TraceEntry, _ w: JSONWriter) {
+    private static func entry(_ e: Evaluation, _ t: TraceEntry, language: String, _ w: JSONWriter) {
         w.object {
             w.key("kind"); w.string(t.kind.rawValue)
             w.key("rule"); w.string(t.rule)
-            if let label = t.label { w.key(t.kind == .note ? "text" : "label"); w.string(label) }
+            if let label = t.label(in: language) { w.key(t.kind == .note ? "text" : "label"); w.string(label) }
             switch t.kind {
             case .condition:
                 w.key("value"); if let b = t.truth { w.bool(b) } else { w.null() }

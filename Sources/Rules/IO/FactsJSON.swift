@@ -306,4 +306,18 @@ extension RulePack {
     public func evaluate(json text: String, on day: Day) throws(FactsInputError) -> Evaluation {
         evaluate(try FactsJSON.parse(text, vocabulary: facts), on: day, trace: true)
     }
+
+    /// The same over several packs (`eval` with every pack kiosk.conf enables): the facts read
+    /// against their joint vocabulary (the first pack's facts, then the others'), each pack
+    /// evaluated with the trace, in the order given.
+    public static func evaluate(json text: String, packs: [RulePack], on day: Day) throws(FactsInputError) -> [Evaluation] {
+        guard packs.count > 1 else { return try packs.map { pack throws(FactsInputError) in try pack.evaluate(json: text, on: day) } }
+        var vocabulary: [FactSpec] = []
+        var seen: Set<FactKey> = []
+        for pack in packs {
+            for fact in pack.facts where seen.insert(fact.key).inserted { vocabulary.append(fact) }
+        }
+        let facts = try FactsJSON.parse(text, vocabulary: vocabulary)
+        return packs.map { $0.evaluate(facts, on: day, trace: true) }
+    }
 }

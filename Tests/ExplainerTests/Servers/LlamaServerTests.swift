@@ -41,7 +41,7 @@ import Testing
             #expect(o.firstTokenMilliseconds != nil, "llama.cpp streamed nothing")
             let at = try #require(templateAt)
             #expect(at <= total.milliseconds + 100)
-            #expect(shown == [TemplateExplainer(catalog: Fixtures.locales.catalog(language)).text(Fixtures.elderSheet)])
+            #expect(shown == [TemplateExplainer(catalog: Fixtures.locales.catalog(language)).text(FactSheet(Fixtures.elder, language: language))])
             print("llama.cpp \(language): first token \(Int(o.firstTokenMilliseconds ?? -1)) ms, template after \(Int(at)) ms, reason \(o.detail ?? "")")
         }
     }

@@ -182,7 +182,7 @@ import Testing
         let explainer = Explainer(settings: ExplainerSettings(endpoint: nil), locales: Fixtures.locales)
         var events: [ExplanationEvent] = []
         for await e in explainer.explain(Fixtures.elder, language: .vi) { events.append(e) }
-        let vi = TemplateExplainer(catalog: Fixtures.locales.catalog(.vi)).text(Fixtures.elderSheet)
+        let vi = TemplateExplainer(catalog: Fixtures.locales.catalog(.vi)).text(FactSheet(Fixtures.elder, language: .vi))
         #expect(events.first == .template(vi, reason: nil))
         guard case .finished(let o)? = events.last else { Issue.record("no outcome"); return }
         #expect(o.source == .template && o.fallbackReason == nil)
