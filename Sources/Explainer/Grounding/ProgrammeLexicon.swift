@@ -12,26 +12,30 @@ struct ProgrammeLexicon: Sendable {
         let range: Range<Int>
     }
 
-    /// Lowercased names, longest first so "긴급복지 생계지원" wins over a shorter overlap.
-    private let names: [(program: ProgramID, name: [Character])]
+    /// Lowercased names as codes (`Letters`), longest first so "긴급복지 생계지원" wins over a
+    /// shorter overlap.
+    private let names: [(program: ProgramID, name: [UInt32])]
     private let known: Set<String>
+    /// `known` as characters, for the letter-by-letter comparisons of near-names.
+    private let knownCharacters: [[Character]]
 
     init(_ programs: [FactSheet.Program]) {
-        var list: [(ProgramID, [Character])] = []
+        var list: [(ProgramID, String)] = []
         for p in programs {
             for name in Set(p.names.values) where !name.isEmpty {
-                list.append((p.id, Array(name.lowercased())))
+                list.append((p.id, name.lowercased()))
                 // A name written without its inner spaces ("긴급복지생계지원") is the same name.
                 let squeezed = name.lowercased().filter { $0 != " " }
-                if squeezed.count != name.count { list.append((p.id, Array(squeezed))) }
+                if squeezed.count != name.count { list.append((p.id, squeezed)) }
             }
         }
-        names = list.sorted { $0.1.count > $1.1.count }
-        known = Set(list.map { String($0.1).filter { $0 != " " } })
+        names = list.map { ($0.0, Letters.codes($0.1)) }.sorted { $0.1.count > $1.1.count }
+        known = Set(list.map { $0.1.filter { $0 != " " } })
+        knownCharacters = known.sorted().map(Array.init)
     }
 
     /// Every named programme, without overlaps, in order.
-    func mentions(_ text: [Character]) -> [Mention] {
+    func mentions(_ text: [UInt32]) -> [Mention] {
         var taken = [Bool](repeating: false, count: text.count)
         var out: [Mention] = []
         for (program, name) in names {
@@ -59,7 +63,8 @@ struct ProgrammeLexicon: Sendable {
 
     /// The first programme-like name in `text` (lowercased, with the known mentions blanked) that
     /// the sheet does not hold.
-    func unknownName(_ text: [Character], masked: [Mention]) -> String? {
+    func unknownName(_ letters: Letters, masked: [Mention]) -> String? {
+        let text = letters.characters
         var chars = text
         for m in masked { for k in m.range { chars[k] = " " } }
         let words = String(chars).split(whereSeparator: { !$0.isLetter })
@@ -71,7 +76,7 @@ struct ProgrammeLexicon: Sendable {
             }
             if Self.allowed.contains(w) || known.contains(w) { continue }
             if Self.suffixes.contains(where: { w.hasSuffix($0) }) && w.count > 2 { return w }
-            if Self.isNearName(w, known) { return w }
+            if Self.isNearName(w, knownCharacters) { return w }
             // "Housing Allowance": a capitalised head word after a name-like word.
             if Self.englishHeads.contains(w), index > 0 {
                 let previous = String(words[index - 1])
@@ -81,17 +86,19 @@ struct ProgrammeLexicon: Sendable {
                 }
             }
         }
-        let flat = String(chars)
-        for head in Self.vietnameseHeads where flat.contains(head) { return head }
+        var flat = letters.codes
+        for m in masked { for k in m.range { flat[k] = 0x20 } }
+        for head in Self.vietnameseHeadCodes where Self.find(head.codes, in: flat, from: 0) != nil { return head.name }
         // A known name with letters glued on ("아동수당금", "기초연금급여") hides inside a mention.
         for word in String(text).split(whereSeparator: { !$0.isLetter }) {
             let stem = Self.stem(String(word))
             if known.contains(stem) { continue }
-            for name in known where name.count >= 3 && stem.hasPrefix(name) {
-                let rest = String(stem.dropFirst(name.count))
+            let letters = Array(stem)
+            for name in knownCharacters where name.count >= 3 && letters.count >= name.count && letters.starts(with: name) {
+                let rest = String(letters[name.count...])
                 if !Self.allowedTails.contains(rest) { return stem }
             }
-            if Self.isNearName(stem, known) { return stem }
+            if Self.isNearName(stem, knownCharacters) { return stem }
         }
         return nil
     }
@@ -116,23 +123,25 @@ struct ProgrammeLexicon: Sendable {
     }
 
     /// One letter off a known Korean name of four letters or more ("기초연급", "생게급여").
-    static func isNearName(_ word: String, _ known: Set<String>) -> Bool {
-        guard word.count >= 4, word.unicodeScalars.first.map({ (0xAC00...0xD7A3).contains($0.value) }) == true else { return false }
+    static func isNearName(_ word: String, _ known: [[Character]]) -> Bool {
+        guard word.unicodeScalars.first.map({ (0xAC00...0xD7A3).contains($0.value) }) == true else { return false }
         let w = Array(word)
-        for name in known where name.count == w.count {
-            let n = Array(name)
+        guard w.count >= 4 else { return false }
+        for n in known where n.count == w.count {
             var differences = 0
             for k in 0..<w.count where w[k] != n[k] { differences += 1; if differences > 1 { break } }
             if differences == 1 { return true }
         }
         // A known name with a particle is not a near-name; a known name with one letter more is.
-        for name in known where name.count + 1 == w.count && (word.hasPrefix(name) || word.hasSuffix(name)) {
+        for n in known where n.count + 1 == w.count && (w.starts(with: n) || w.dropFirst().elementsEqual(n)) {
             if !particles.contains(String(w.last!)) { return true }
         }
         return false
     }
 
-    static func find(_ needle: [Character], in hay: [Character], from: Int) -> Int? {
+    static let vietnameseHeadCodes = vietnameseHeads.map { (name: $0, codes: Letters.codes($0)) }
+
+    static func find(_ needle: [UInt32], in hay: [UInt32], from: Int) -> Int? {
         guard !needle.isEmpty, hay.count >= needle.count else { return nil }
         var i = from
         let first = needle[0]
