@@ -139,6 +139,12 @@ public final class Explainer: Sendable {
         explanationPlan(evaluation, language: language).template
     }
 
+    /// The template over several packs' evaluations of one household, as one explanation.
+    public func templateExplanation(_ evaluations: [Evaluation], language: Language) -> String {
+        let sheet = FactSheet(merging: evaluations.map { FactSheet($0, language: language) })
+        return TemplateExplainer(catalog: locales.catalog(language)).text(sheet)
+    }
+
     private func explanationPlan(_ evaluation: Evaluation, language: Language) -> Plan {
         let sheet = FactSheet(evaluation, language: language)
         let template = TemplateExplainer(catalog: locales.catalog(language)).text(sheet)

@@ -123,6 +123,18 @@ public struct FactSheet: Sendable {
         self.quantities = q
     }
 
+    /// One sheet for a household evaluated by several packs (the kiosk's kr-welfare and
+    /// kr-culture): every programme, in the packs' order, and every figure. A result is
+    /// explained once over them all, so "nothing found" is never said beside a programme the
+    /// household can receive from another pack.
+    public init(merging sheets: [FactSheet]) {
+        precondition(!sheets.isEmpty, "merging needs at least one sheet")
+        language = sheets[0].language
+        day = sheets[0].day
+        programs = sheets.flatMap(\.programs)
+        quantities = sheets.reduce(into: Set<Quantity>()) { $0.formUnion($1.quantities) }
+    }
+
     /// The sheet as the prompt carries it: one block per programme, Korean money throughout.
     public func rendered(language: Language) -> String {
         var out = "기준일: \(day)\n"

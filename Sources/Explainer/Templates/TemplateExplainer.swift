@@ -30,7 +30,12 @@ public struct TemplateExplainer: Sendable {
         }
         for p in sheet.programs where p.status == .undetermined {
             out.append(catalog.text("explain.undetermined", ["name": name(p)]))
-            if !p.shown.missing.isEmpty { out.append(catalog.text("explain.missing", ["facts": p.shown.missing.joined(separator: ", ")])) }
+            if !p.shown.missing.isEmpty {
+                out.append(catalog.text("explain.missing", ["facts": p.shown.missing.joined(separator: ", ")]))
+            } else if let reason = p.shown.unmet.first {
+                // Nothing the kiosk asks settles it (refer_to_staff): say why the centre decides.
+                out.append(catalog.text("explain.reason", ["reason": Self.trimmed(reason)]))
+            }
         }
         for p in sheet.programs where p.status == .ineligible {
             out.append(catalog.text("explain.ineligible", ["name": name(p)]))

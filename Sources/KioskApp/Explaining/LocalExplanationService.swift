@@ -120,6 +120,9 @@ public final class LocalExplanationService: ExplanationService, Sendable {
             // nothing rather than something wrong, and keep the reason for the outcome.
             return ("", problem.message)
         case .success(let (evaluations, language)):
+            if case .result = request.subject {
+                return (explainer.templateExplanation(evaluations, language: language), nil)
+            }
             let texts = evaluations.map { evaluation in
                 switch request.subject {
                 case .result:

@@ -60,6 +60,36 @@ struct LocalExplanationServiceTests {
         service.shutdown()
     }
 
+    /// Every pack is explained as one result: "nothing found" is never said while a programme of
+    /// any pack can be received, and a programme the centre must decide says why.
+    @Test("one explanation over every pack, in every language")
+    func onePlainExplanationOverEveryPack() async throws {
+        let service = Self.service()
+        let foreignFamily = Facts([
+            "age": .number(38), "household_size": .number(3), "nationality": .choice("foreign"), "has_spouse": .bool(true),
+            "children_age_months": .list([48]), "residence_status": .choice("marriage_migrant"), "children_korean": .bool(true),
+            "earned_income_krw": .number(2_500_000), "other_income_krw": .number(0), "property_krw": .number(0),
+            "financial_assets_krw": .number(0), "spouse_korean": .bool(false),
+        ])
+        for language in Language.allCases {
+            let catalog = Fixture.resources.locales.catalog(language)
+            let ticket = service.begin(Self.request(.result, foreignFamily, language: language.rawValue))
+            guard case .template(let text, _)? = try await Self.collect(service, ticket).first else {
+                Issue.record("\(language): no template")
+                continue
+            }
+            #expect(!text.contains(catalog.text("explain.none")), "\(language): \(text)")
+            #expect(text.components(separatedBy: catalog.text("explain.closing")).count == 2, "\(language): the closing is said once")
+            let nuri = try #require(Fixture.rules.packs.flatMap(\.programs).first { $0.id == "culture_nuri_card" })
+            // 문화누리카드 for a foreign national: the centre decides, and the text says why.
+            let line = try #require(text.split(separator: "\n").firstIndex { $0.hasPrefix(nuri.name[language.rawValue]) })
+            let lines = text.split(separator: "\n")
+            #expect(line + 1 < lines.count && lines[line + 1].hasPrefix(catalog.text("explain.reason", ["reason": ""]).prefix(2)),
+                    "\(language): \(lines[line...].prefix(2))")
+        }
+        service.shutdown()
+    }
+
     @Test("a cancelled request sends nothing; cancelAll stops every one")
     func cancelled() async throws {
         let service = Self.service()
