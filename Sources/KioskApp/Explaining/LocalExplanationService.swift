@@ -120,20 +120,17 @@ public final class LocalExplanationService: ExplanationService, Sendable {
             // nothing rather than something wrong, and keep the reason for the outcome.
             return ("", problem.message)
         case .success(let (evaluations, language)):
-            if case .result = request.subject {
+            switch request.subject {
+            case .result:
+                // One explanation over every pack (`FactSheet(merging:)`).
                 return (explainer.templateExplanation(evaluations, language: language), nil)
-            }
-            let texts = evaluations.map { evaluation in
-                switch request.subject {
-                case .result:
-                    explainer.templateExplanation(evaluation, language: language)
-                case .question(let question):
-                    explainer.templateAnswer(question, about: evaluation, language: language,
-                                             counter: centre.counter.text(in: language), phone: centre.phone)
+            case .question(let question):
+                let counter = centre.counter.text(in: language)
+                let texts = evaluations.map { evaluation in
+                    explainer.templateAnswer(question, about: evaluation, language: language, counter: counter, phone: centre.phone)
                 }
+                return (Self.combine(texts, catalog: explainer.locales.catalog(language), counter: counter, phone: centre.phone), nil)
             }
-            return (Self.combine(texts, subject: request.subject, catalog: explainer.locales.catalog(language),
-                                 counter: centre.counter.text(in: language), phone: centre.phone), nil)
         }
     }
 
@@ -157,12 +154,10 @@ public final class LocalExplanationService: ExplanationService, Sendable {
         }
     }
 
-    /// One text from each pack's: a result's explanations one after another; for a question,
-    /// the answers that say something, or else the first pack's (the kind answer, or "none").
-    static func combine(_ texts: [String], subject: ExplanationRequest.Subject, catalog: LocaleCatalog,
-                        counter: String, phone: String) -> String {
+    /// One answer to a question from each pack's: the answers that say something, or else the
+    /// first pack's (the kind answer, or "none").
+    static func combine(_ texts: [String], catalog: LocaleCatalog, counter: String, phone: String) -> String {
         let said = texts.filter { !$0.isEmpty }
-        if case .result = subject { return said.joined(separator: "\n") }
         let kind = catalog.text("answer.out_of_scope", ["counter": counter, "phone": phone])
         let none = catalog.text("answer.why_none")
         let informative = said.filter { $0 != kind && $0 != none }
