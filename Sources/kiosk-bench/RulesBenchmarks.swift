@@ -55,7 +55,26 @@ func runRulesBenchmarks() -> [BenchmarkResult] {
         return Double(evaluated) / elapsed
     }
 
+    /// `eval`'s planning: evaluation and the next question, as every `eval` and every kiosk
+    /// answer pays for it.
+    func planningThroughput() -> Double {
+        var checksum = 0
+        let start = RulesBenchmarkSupport.threadCPUSeconds()
+        var evaluated = 0
+        var elapsed = 0.0
+        while elapsed < 0.8 {
+            for h in households.prefix(1024) {
+                checksum &+= pack.evaluate(h, on: day).nextQuestion?.rawValue.count ?? 0
+            }
+            evaluated += 1024
+            elapsed = RulesBenchmarkSupport.threadCPUSeconds() - start
+        }
+        RulesBenchmarkSupport.blackHole(checksum)
+        return Double(evaluated) / elapsed
+    }
+
     let plain = throughput(trace: false)
+    let planning = planningThroughput()
     let recorded = throughput(trace: true)
     let traced = throughput(trace: true, materialize: true)
 
@@ -80,6 +99,7 @@ func runRulesBenchmarks() -> [BenchmarkResult] {
         // The full trace: every programme's explanation entries (rule texts, facts with their
         // values, parameters with value, date, source and confidence), as `eval` prints them.
         BenchmarkResult(name: "rules.eval_traced_households_per_s", value: traced.rounded(), unit: "households/s"),
+        BenchmarkResult(name: "rules.next_question_households_per_s", value: planning.rounded(), unit: "households/s"),
         BenchmarkResult(name: "rules.pack_load_ms", value: loadTimes.dropFirst().sorted()[loadTimes.count / 2 - 1], unit: "ms"),
         BenchmarkResult(name: "rules.planner_median_questions", value: Double(questions[questions.count / 2]), unit: "questions"),
     ]

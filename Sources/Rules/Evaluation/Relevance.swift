@@ -16,17 +16,18 @@ extension RulePack {
         let coarse = result.missingMask
         guard result.status == .undetermined, !coarse.isEmpty else { return coarse }
         let parameters = resolved(on: day)
-        let spec = programs[result.programIndex]
+        // The definitions alone, not the whole spec: a `ProgramSpec` copy retains every text it holds.
+        let definitions = programs[result.programIndex].definitions
         let program = plan.programs[result.programIndex]
-        var segments: [Segment] = spec.definitions.map { plan.definitions[$0] }
+        var segments: [Segment] = definitions.map { plan.definitions[$0] }
         for c in 0..<program.conditionCount { segments.append(plan.conditions[program.firstCondition + c]) }
         for r in 0..<program.referralCount { segments.append(plan.referrals[program.firstReferral + r]) }
         let samples = sampleValues(segments, parameters)
         var relevant = FactMask()
         let unknown = coarse.indices
         for f in unknown {
-            if facts[f].isList || matters(f, others: unknown, samples: samples, prepared: prepared, parameters: parameters, spec: spec,
-                                         program: program) {
+            if facts[f].isList || matters(f, others: unknown, samples: samples, prepared: prepared, parameters: parameters,
+                                         definitions: definitions, program: program) {
                 relevant = relevant | .single(f)
             }
         }
@@ -51,7 +52,7 @@ extension RulePack {
     }
 
     private func matters(_ f: Int, others: [Int], samples: [Double], prepared: PreparedFacts, parameters: ResolvedParameters,
-                         spec: ProgramSpec, program: ProgramPlan) -> Bool {
+                         definitions: [Int], program: ProgramPlan) -> Bool {
         let fact = facts[f]
         let ceiling = fact.maximum.isFinite ? fact.maximum : Self.sampleCeiling
         var points = fact.isBool ? [0.0, 1.0] : [fact.minimum, ceiling]
@@ -72,7 +73,7 @@ extension RulePack {
             var first: [Interval]?
             for point in points {
                 scalars[f] = Interval(point)
-                let signature = self.signature(scalars, prepared, parameters, spec: spec, program: program)
+                let signature = self.signature(scalars, prepared, parameters, definitions: definitions, program: program)
                 if let first {
                     if first != signature { return true }
                 } else {
@@ -85,13 +86,13 @@ extension RulePack {
 
     /// The values of a programme's definitions and conditions for one set of fact values.
     private func signature(_ scalars: [Interval], _ prepared: PreparedFacts, _ parameters: ResolvedParameters,
-                           spec: ProgramSpec, program: ProgramPlan) -> [Interval] {
+                           definitions: [Int], program: ProgramPlan) -> [Interval] {
         let variant = PreparedFacts(scalars: scalars, listSpans: prepared.listSpans, listValues: prepared.listValues,
                                     known: prepared.known, values: prepared.values, facts: prepared.facts)
         return withMachine(variant, parameters) { machine, _ in
             var out: [Interval] = []
-            out.reserveCapacity(spec.definitions.count + program.conditionCount)
-            for d in spec.definitions { out.append(machine.definition(d)) }
+            out.reserveCapacity(definitions.count + program.conditionCount + program.referralCount)
+            for d in definitions { out.append(machine.definition(d)) }
             for c in 0..<program.conditionCount { out.append(machine.evaluate(plan.conditions[program.firstCondition + c]).value) }
             for r in 0..<program.referralCount { out.append(machine.evaluate(plan.referrals[program.firstReferral + r]).value) }
             return out
