@@ -64,17 +64,20 @@ final class ExecutionPlan: @unchecked Sendable {
     let monthlySites: [Int]
     let oneTimeSites: [Int]
 
-    init(definitions defs: [Definition], programs specs: [ProgramSpec], aggregates aggs: [Aggregate]) {
+    /// `fusing: false` lays the compiler's instructions out as they are, so a test can check
+    /// that fusion never changes a result.
+    init(definitions defs: [Definition], programs specs: [ProgramSpec], aggregates aggs: [Aggregate], fusing: Bool = true) {
+        func fuse(_ ops: [Op]) -> [Op] { fusing ? Fusion.fuse(ops) : ops }
         var code: [Op] = []
         func add(_ ops: [Op]) -> Segment {
             let start = Int32(code.count)
-            code.append(contentsOf: ops)
+            code.append(contentsOf: fuse(ops))
             return Segment(start: start, end: Int32(code.count))
         }
         let aggregatePlans = aggs.map { AggregatePlan(kind: $0.kind, list: $0.list, condition: add($0.condition)) }
         let definitionSegments = defs.map { add($0.program.ops) }
         let blockStart = Int32(code.count)
-        for (i, d) in defs.enumerated() { code.append(contentsOf: d.program.ops + [.store(i)]) }
+        for (i, d) in defs.enumerated() { code.append(contentsOf: fuse(d.program.ops) + [.store(i)]) }
         let definitionBlock = Segment(start: blockStart, end: Int32(code.count))
         var conditionSegments: [Segment] = [], conditionFacts: [FactMask] = [], noteSegments: [Segment] = []
         var referralSegments: [Segment] = [], referralFacts: [FactMask] = []

@@ -65,7 +65,11 @@ struct Machine {
             taints[sp] = t
             sp += 1
         }
-        for op in ops {
+        var pc = 0
+        let count = ops.count
+        while pc < count {
+            let op = ops[pc]
+            pc += 1
             switch op {
             case .constant(let x):
                 push(Interval(x), none)
@@ -90,16 +94,7 @@ struct Machine {
                 sp -= 1; stack[sp - 1] = stack[sp - 1] - stack[sp]; taints[sp - 1] = taints[sp - 1] | taints[sp]
             case .multiply:
                 sp -= 1
-                let a = stack[sp - 1], b = stack[sp]
-                stack[sp - 1] = a * b
-                // A known zero decides the product alone.
-                if a.lo == 0 && a.hi == 0 {
-                    // keep a's taint
-                } else if b.lo == 0 && b.hi == 0 {
-                    taints[sp - 1] = taints[sp]
-                } else {
-                    taints[sp - 1] = taints[sp - 1] | taints[sp]
-                }
+                stack[sp - 1] = Self.multiplied(stack[sp - 1], &taints[sp - 1], stack[sp], taints[sp])
             case .divide:
                 sp -= 1
                 let a = stack[sp - 1]
@@ -111,12 +106,12 @@ struct Machine {
                 sp -= 1
                 let a = stack[sp - 1], b = stack[sp]
                 stack[sp - 1] = .minimum(a, b)
-                taints[sp - 1] = a.hi <= b.lo ? taints[sp - 1] : (b.hi <= a.lo ? taints[sp] : taints[sp - 1] | taints[sp])
+                taints[sp - 1] = Self.minimumTaint(a, taints[sp - 1], b, taints[sp])
             case .maximum:
                 sp -= 1
                 let a = stack[sp - 1], b = stack[sp]
                 stack[sp - 1] = .maximum(a, b)
-                taints[sp - 1] = a.lo >= b.hi ? taints[sp - 1] : (b.lo >= a.hi ? taints[sp] : taints[sp - 1] | taints[sp])
+                taints[sp - 1] = Self.maximumTaint(a, taints[sp - 1], b, taints[sp])
             case .round(let step):
                 stack[sp - 1] = stack[sp - 1].roundedToNearest(step: step)
             case .floor(let step):
@@ -162,6 +157,77 @@ struct Machine {
             case .aggregate(let i):
                 let (value, taint) = aggregate(aggregates[i], base: base + sp + 1)
                 push(value, taint)
+            // Fused forms: the same values and taints as the sequences they replace, with the
+            // right operand's taint empty for a literal.
+            case .addConstant(let c):
+                stack[sp - 1] = stack[sp - 1] + Interval(c)
+            case .subtractConstant(let c):
+                stack[sp - 1] = stack[sp - 1] - Interval(c)
+            case .multiplyConstant(let c):
+                stack[sp - 1] = Self.multiplied(stack[sp - 1], &taints[sp - 1], Interval(c), none)
+            case .divideConstant(let c):
+                // Dividing by a positive literal keeps the order of the bounds.
+                let a = stack[sp - 1]
+                stack[sp - 1] = c > 0 ? Interval(a.lo / c, a.hi / c) : a / Interval(c)
+            case .minimumConstant(let c):
+                let a = stack[sp - 1]
+                stack[sp - 1] = .minimum(a, Interval(c))
+                taints[sp - 1] = Self.minimumTaint(a, taints[sp - 1], Interval(c), none)
+            case .maximumConstant(let c):
+                let a = stack[sp - 1]
+                stack[sp - 1] = .maximum(a, Interval(c))
+                taints[sp - 1] = Self.maximumTaint(a, taints[sp - 1], Interval(c), none)
+            case .constantMinimum(let c):
+                let b = stack[sp - 1]
+                stack[sp - 1] = .minimum(Interval(c), b)
+                taints[sp - 1] = Self.minimumTaint(Interval(c), none, b, taints[sp - 1])
+            case .constantMaximum(let c):
+                let b = stack[sp - 1]
+                stack[sp - 1] = .maximum(Interval(c), b)
+                taints[sp - 1] = Self.maximumTaint(Interval(c), none, b, taints[sp - 1])
+            case .lessConstant(let c):
+                stack[sp - 1] = .lessThan(stack[sp - 1], Interval(c))
+            case .lessOrEqualConstant(let c):
+                stack[sp - 1] = .lessOrEqual(stack[sp - 1], Interval(c))
+            case .greaterConstant(let c):
+                stack[sp - 1] = .lessThan(Interval(c), stack[sp - 1])
+            case .greaterOrEqualConstant(let c):
+                stack[sp - 1] = .lessOrEqual(Interval(c), stack[sp - 1])
+            case .equalConstant(let c):
+                stack[sp - 1] = .equal(stack[sp - 1], Interval(c))
+            case .notEqualConstant(let c):
+                stack[sp - 1] = .not(.equal(stack[sp - 1], Interval(c)))
+            case .addParameter(let i):
+                stack[sp - 1] = stack[sp - 1] + scalars[i]
+                if unconfirmed.contains(i) { taints[sp - 1] = taints[sp - 1] | .single(i) }
+            case .subtractParameter(let i):
+                stack[sp - 1] = stack[sp - 1] - scalars[i]
+                if unconfirmed.contains(i) { taints[sp - 1] = taints[sp - 1] | .single(i) }
+            case .lessParameter(let i):
+                stack[sp - 1] = .lessThan(stack[sp - 1], scalars[i])
+                if unconfirmed.contains(i) { taints[sp - 1] = taints[sp - 1] | .single(i) }
+            case .lessOrEqualParameter(let i):
+                stack[sp - 1] = .lessOrEqual(stack[sp - 1], scalars[i])
+                if unconfirmed.contains(i) { taints[sp - 1] = taints[sp - 1] | .single(i) }
+            case .greaterParameter(let i):
+                stack[sp - 1] = .lessThan(scalars[i], stack[sp - 1])
+                if unconfirmed.contains(i) { taints[sp - 1] = taints[sp - 1] | .single(i) }
+            case .greaterOrEqualParameter(let i):
+                stack[sp - 1] = .lessOrEqual(scalars[i], stack[sp - 1])
+                if unconfirmed.contains(i) { taints[sp - 1] = taints[sp - 1] | .single(i) }
+            case .multiplyMantissa(let i):
+                stack[sp - 1] = Self.multiplied(stack[sp - 1], &taints[sp - 1], mantissas[i], unconfirmed.contains(i) ? .single(i) : none)
+            case .scaleMantissa(let i, let scale):
+                let a = Self.multiplied(stack[sp - 1], &taints[sp - 1], mantissas[i], unconfirmed.contains(i) ? .single(i) : none)
+                stack[sp - 1] = scale > 0 ? Interval(a.lo / scale, a.hi / scale) : a / Interval(scale)
+            case .andSkip(let n):
+                if stack[sp - 1].isFalse && taints[sp - 1].isEmpty { pc += n }
+            case .orSkip(let n):
+                if stack[sp - 1].isTrue && taints[sp - 1].isEmpty { pc += n }
+            case .thenSkip(let n):
+                if stack[sp - 1].isFalse { push(Interval(0), none); pc += n }
+            case .elseSkip(let n):
+                if stack[sp - 2].isTrue { push(Interval(0), none); pc += n }
             case .store(let i):
                 sp -= 1
                 definitions[i] = stack[sp]
@@ -170,6 +236,31 @@ struct Machine {
             }
         }
         return sp > 0 ? (stack[0], taints[0]) : (Interval(0), none)
+    }
+
+    /// `a × b`, with `a`'s taint updated in place: a known zero decides the product alone.
+    @inline(__always)
+    private static func multiplied(_ a: Interval, _ ta: inout ParameterMask, _ b: Interval, _ tb: ParameterMask) -> Interval {
+        if a.lo == 0 && a.hi == 0 {
+            // keep a's taint
+        } else if b.lo == 0 && b.hi == 0 {
+            ta = tb
+        } else {
+            ta = ta | tb
+        }
+        return a * b
+    }
+
+    /// The taint of `min(a, b)`: a side wholly below the other decides it alone.
+    @inline(__always)
+    private static func minimumTaint(_ a: Interval, _ ta: ParameterMask, _ b: Interval, _ tb: ParameterMask) -> ParameterMask {
+        a.hi <= b.lo ? ta : (b.hi <= a.lo ? tb : ta | tb)
+    }
+
+    /// The taint of `max(a, b)`: a side wholly above the other decides it alone.
+    @inline(__always)
+    private static func maximumTaint(_ a: Interval, _ ta: ParameterMask, _ b: Interval, _ tb: ParameterMask) -> ParameterMask {
+        a.lo >= b.hi ? ta : (b.lo >= a.hi ? tb : ta | tb)
     }
 
     /// The taint of `a and b` (or `a or b`) given which sides decide the result on their own.

@@ -39,11 +39,9 @@ extension RulePack {
         var values: Set<Double> = [0, 1]
         for s in segments {
             for i in Int(s.start)..<Int(s.end) {
-                switch plan.code[i] {
-                case .constant(let x): values.insert(x)
-                case .parameter(let p): if parameters.scalars[p].isPoint { values.insert(parameters.scalars[p].lo) }
-                default: break
-                }
+                let op = plan.code[i]
+                if let x = op.literal { values.insert(x) }
+                if let p = op.parameterRead, parameters.scalars[p].isPoint { values.insert(parameters.scalars[p].lo) }
             }
         }
         var out: Set<Double> = []

@@ -343,15 +343,8 @@ struct Compiler {
 }
 
 extension Op {
-    var stackDelta: Int {
-        switch self {
-        case .constant, .fact, .definition, .parameter, .parameterMantissa, .local, .aggregate, .size: 1
-        case .table, .negate, .round, .floor, .ceil, .not, .surely: 0
-        case .choose: -2
-        case .store: -1
-        default: -1
-        }
-    }
+    /// What an instruction does to the stack's height (`Op.pushes` less `Op.pops`).
+    var stackDelta: Int { pushes - pops }
 }
 
 /// "Did you mean" for misspelt names: the closest candidate within a small edit distance.

@@ -21,6 +21,27 @@ enum Op: Sendable {
     case size(Int)
     /// Pops a definition's value into its slot (the definitions run as one block).
     case store(Int)
+
+    // Fused instructions (`Fusion`): the operation with its right operand a literal or a
+    // parameter, never emitted by the compiler, only by the plan's layout.
+    case addConstant(Double), subtractConstant(Double), multiplyConstant(Double), divideConstant(Double)
+    case minimumConstant(Double), maximumConstant(Double)
+    case lessConstant(Double), lessOrEqualConstant(Double), greaterConstant(Double), greaterOrEqualConstant(Double)
+    case equalConstant(Double), notEqualConstant(Double)
+    case addParameter(Int), subtractParameter(Int)
+    case lessParameter(Int), lessOrEqualParameter(Int), greaterParameter(Int), greaterOrEqualParameter(Int)
+    case multiplyMantissa(Int)
+    /// `x × parameter` for a decimal parameter: its mantissa, then the power of ten.
+    case scaleMantissa(Int, Double)
+    /// `min(c, x)` and `max(c, x)`: the literal is the left operand.
+    case constantMinimum(Double), constantMaximum(Double)
+    /// Skips the right side of `and` (and the `and`) when the left is false and rests on no
+    /// unconfirmed parameter, which decides the value and its taint alone; `orSkip` likewise.
+    case andSkip(Int), orSkip(Int)
+    /// An `if` whose condition is decided: `thenSkip` steps over the `then` branch when it is
+    /// false, `elseSkip` over the `else` branch when it is true; each pushes a placeholder
+    /// for the branch it skips, which `choose` never reads.
+    case thenSkip(Int), elseSkip(Int)
 }
 
 /// What an aggregate computes over a list fact.

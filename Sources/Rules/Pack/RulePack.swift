@@ -36,7 +36,7 @@ public final class RulePack: Sendable {
 
     init(id: String, version: String, name: LocalizedText, coverage: Coverage, topics: [String], facts: [FactSpec],
          parameters: [Parameter], definitions: [Definition], programs: [ProgramSpec], aggregates: [Aggregate],
-         textGaps: [PackDiagnostic] = []) {
+         textGaps: [PackDiagnostic] = [], fusing: Bool = true) {
         self.id = id
         self.textGaps = textGaps
         self.version = version
@@ -68,7 +68,7 @@ public final class RulePack: Sendable {
         self.stackSize = (depth * 2 + 8) * ((chain.max() ?? 0) + 1)
         self.programIDs = self.programs.map(\.id)
         self.factKeys = facts.map(\.key)
-        self.plan = ExecutionPlan(definitions: definitions, programs: self.programs, aggregates: aggregates)
+        self.plan = ExecutionPlan(definitions: definitions, programs: self.programs, aggregates: aggregates, fusing: fusing)
     }
 
     /// Loads a pack folder (one with pack.yaml), checking every rule; throws every problem found.

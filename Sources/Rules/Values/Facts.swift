@@ -30,7 +30,9 @@ public struct Facts: Sendable, Equatable {
 ///
 /// Preparing once and evaluating on several dates (or again after one more answer) keeps the
 /// per-evaluation work free of dictionary lookups.
-public struct PreparedFacts: Sendable {
+///
+/// A class, so an evaluation holds it by one reference instead of copying six collections.
+public final class PreparedFacts: Sendable {
     let scalars: [Interval]
     /// Each list fact's place in `listValues`; a count of -1 means unknown.
     let listSpans: [ListSpan]
@@ -39,6 +41,15 @@ public struct PreparedFacts: Sendable {
     /// The answers by fact position, for the trace.
     let values: [FactValue?]
     public let facts: Facts
+
+    init(scalars: [Interval], listSpans: [ListSpan], listValues: [Double], known: FactMask, values: [FactValue?], facts: Facts) {
+        self.scalars = scalars
+        self.listSpans = listSpans
+        self.listValues = listValues
+        self.known = known
+        self.values = values
+        self.facts = facts
+    }
 }
 
 /// Where one list fact's elements sit in `PreparedFacts.listValues`.

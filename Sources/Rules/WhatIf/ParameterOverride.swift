@@ -75,4 +75,12 @@ extension RulePack {
                         parameters: replaced, definitions: definitions, programs: programs, aggregates: aggregates,
                         textGaps: textGaps)
     }
+
+    /// The same pack with its instructions laid out unfused (`Fusion`), for the test that fusion
+    /// changes no result.
+    func withoutFusion() -> RulePack {
+        RulePack(id: id, version: version, name: name, coverage: coverage, topics: topics, facts: facts,
+                 parameters: parameters, definitions: definitions, programs: programs, aggregates: aggregates,
+                 textGaps: textGaps, fusing: false)
+    }
 }
