@@ -7,7 +7,7 @@ import SeededRandom
 ///
 /// Households are random but seeded, so every run measures the same mix: some facts known, some
 /// unknown, children of every age, incomes around and far from the thresholds.
-func runRulesBenchmarks() -> [BenchmarkResult] {
+func runRulesBenchmarks(wanted: (String) -> Bool = { _ in true }) -> [BenchmarkResult] {
     let directory = RulesBenchmarkSupport.packDirectory()
     let loadStart = ContinuousClock.now
     guard let pack = try? RulePack.load(directory: directory) else {
@@ -73,36 +73,37 @@ func runRulesBenchmarks() -> [BenchmarkResult] {
         return Double(evaluated) / elapsed
     }
 
-    let plain = throughput(trace: false)
-    let planning = planningThroughput()
-    let recorded = throughput(trace: true)
-    let traced = throughput(trace: true, materialize: true)
-
-    var questions: [Int] = []
-    var plannerRandom = SplitMix(seed: 7)
-    for _ in 0..<500 {
-        let truth = RulesBenchmarkSupport.household(&plannerRandom, pack: pack, knownShare: 1)
-        var known = Facts()
-        var asked = 0
-        while let next = pack.evaluate(known, on: day).nextQuestion, asked < pack.facts.count {
-            known[next] = truth[next]
-            asked += 1
-        }
-        questions.append(asked)
+    var results: [BenchmarkResult] = []
+    func measure(_ name: String, _ unit: String, _ figure: () -> Double) {
+        if wanted(name) { results.append(BenchmarkResult(name: name, value: figure(), unit: unit)) }
     }
-    questions.sort()
-
-    return [
-        BenchmarkResult(name: "rules.eval_households_per_s", value: plain.rounded(), unit: "households/s"),
-        // Every value recorded, but no explanation built yet.
-        BenchmarkResult(name: "rules.eval_recorded_households_per_s", value: recorded.rounded(), unit: "households/s"),
-        // The full trace: every programme's explanation entries (rule texts, facts with their
-        // values, parameters with value, date, source and confidence), as `eval` prints them.
-        BenchmarkResult(name: "rules.eval_traced_households_per_s", value: traced.rounded(), unit: "households/s"),
-        BenchmarkResult(name: "rules.next_question_households_per_s", value: planning.rounded(), unit: "households/s"),
-        BenchmarkResult(name: "rules.pack_load_ms", value: loadTimes.dropFirst().sorted()[loadTimes.count / 2 - 1], unit: "ms"),
-        BenchmarkResult(name: "rules.planner_median_questions", value: Double(questions[questions.count / 2]), unit: "questions"),
-    ]
+    measure("rules.eval_households_per_s", "households/s") { throughput(trace: false).rounded() }
+    // Every value recorded, but no explanation built yet.
+    measure("rules.eval_recorded_households_per_s", "households/s") { throughput(trace: true).rounded() }
+    // The full trace: every programme's explanation entries (rule texts, facts with their
+    // values, parameters with value, date, source and confidence), as `eval` prints them.
+    measure("rules.eval_traced_households_per_s", "households/s") { throughput(trace: true, materialize: true).rounded() }
+    measure("rules.next_question_households_per_s", "households/s") { planningThroughput().rounded() }
+    measure("rules.pack_load_ms", "ms") { loadTimes.dropFirst().sorted()[loadTimes.count / 2 - 1] }
+    // Questions the planner asks before nothing is left to ask, over the seeded households.
+    if wanted("rules.planner_median_questions") || wanted("rules.planner_max_questions") {
+        var questions: [Int] = []
+        var plannerRandom = SplitMix(seed: 7)
+        for _ in 0..<500 {
+            let truth = RulesBenchmarkSupport.household(&plannerRandom, pack: pack, knownShare: 1)
+            var known = Facts()
+            var asked = 0
+            while let next = pack.evaluate(known, on: day).nextQuestion, asked < pack.facts.count {
+                known[next] = truth[next]
+                asked += 1
+            }
+            questions.append(asked)
+        }
+        questions.sort()
+        measure("rules.planner_median_questions", "questions") { Double(questions[questions.count / 2]) }
+        measure("rules.planner_max_questions", "questions") { Double(questions.last!) }
+    }
+    return results
 }
 
 enum RulesBenchmarkSupport {

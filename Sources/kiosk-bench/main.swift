@@ -27,11 +27,15 @@ struct KioskBench: ParsableCommand {
             // The first-frame benchmark's child: exactly what `welfare-kiosk` does at start.
             KioskLaunch.run(configPath: kioskChild, mustExist: true)
         }
+        let only = self.only
+        // A group whose figures take long to measure skips those not asked for, so one figure
+        // can be profiled alone.
+        let wanted: @Sendable (String) -> Bool = { name in only.isEmpty || only.contains { name.hasPrefix($0) } }
         let groups: [(prefix: String, run: () -> [BenchmarkResult])] = [
             ("tui", runTerminalBenchmarks),
             ("tui", runAppBenchmarks),
             ("tui", runJourneyBenchmarks),
-            ("rules", runRulesBenchmarks),
+            ("rules", { runRulesBenchmarks(wanted: wanted) }),
             ("settings", runSettingsBenchmarks),
             ("log", runLogBenchmarks),
             ("log", runSimulateBenchmarks),
@@ -46,7 +50,7 @@ struct KioskBench: ParsableCommand {
             ("a11y", runAccessibilityBenchmarks),
         ]
         for group in groups where only.isEmpty || only.contains(where: { $0.hasPrefix(group.prefix) || group.prefix.hasPrefix($0) }) {
-            for result in group.run() where only.isEmpty || only.contains(where: { result.name.hasPrefix($0) }) {
+            for result in group.run() where wanted(result.name) {
                 print(json ? result.json : result.line)
                 fflush(nil)  // all streams: `stdout` itself is not concurrency-safe to name
             }

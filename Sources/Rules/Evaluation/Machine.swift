@@ -197,6 +197,44 @@ struct Machine {
                 stack[sp - 1] = .equal(stack[sp - 1], Interval(c))
             case .notEqualConstant(let c):
                 stack[sp - 1] = .not(.equal(stack[sp - 1], Interval(c)))
+            case .subtractConstantMaximum(let c):
+                sp -= 1
+                let d = stack[sp - 1] - stack[sp], t = taints[sp - 1] | taints[sp]
+                stack[sp - 1] = .maximum(Interval(c), d)
+                taints[sp - 1] = Self.maximumTaint(Interval(c), none, d, t)
+            case .factLessConstant(let f, let c):
+                push(.lessThan(facts[f], Interval(c)), none)
+            case .factLessOrEqualConstant(let f, let c):
+                push(.lessOrEqual(facts[f], Interval(c)), none)
+            case .factGreaterConstant(let f, let c):
+                push(.lessThan(Interval(c), facts[f]), none)
+            case .factGreaterOrEqualConstant(let f, let c):
+                push(.lessOrEqual(Interval(c), facts[f]), none)
+            case .factEqualConstant(let f, let c):
+                push(.equal(facts[f], Interval(c)), none)
+            case .factNotEqualConstant(let f, let c):
+                push(.not(.equal(facts[f], Interval(c))), none)
+            case .factLessParameter(let f, let i):
+                push(.lessThan(facts[f], scalars[i]), unconfirmed.contains(i) ? .single(i) : none)
+            case .factLessOrEqualParameter(let f, let i):
+                push(.lessOrEqual(facts[f], scalars[i]), unconfirmed.contains(i) ? .single(i) : none)
+            case .factGreaterParameter(let f, let i):
+                push(.lessThan(scalars[i], facts[f]), unconfirmed.contains(i) ? .single(i) : none)
+            case .factGreaterOrEqualParameter(let f, let i):
+                push(.lessOrEqual(scalars[i], facts[f]), unconfirmed.contains(i) ? .single(i) : none)
+            case .factEqualAndSkip(let f, let n, let c):
+                let v = Interval.equal(facts[Int(f)], Interval(c))
+                push(v, none)
+                if v.isFalse { pc += Int(n) }
+            case .factEqualOrSkip(let f, let n, let c):
+                let v = Interval.equal(facts[Int(f)], Interval(c))
+                push(v, none)
+                if v.isTrue { pc += Int(n) }
+            case .definitions(let i, let j):
+                if !computed[i] { compute(i, base: base + sp) }
+                push(definitions[i], definitionTaints[i])
+                if !computed[j] { compute(j, base: base + sp) }
+                push(definitions[j], definitionTaints[j])
             case .addParameter(let i):
                 stack[sp - 1] = stack[sp - 1] + scalars[i]
                 if unconfirmed.contains(i) { taints[sp - 1] = taints[sp - 1] | .single(i) }

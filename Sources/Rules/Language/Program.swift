@@ -35,6 +35,21 @@ enum Op: Sendable {
     case scaleMantissa(Int, Double)
     /// `min(c, x)` and `max(c, x)`: the literal is the left operand.
     case constantMinimum(Double), constantMaximum(Double)
+    /// `max(c, a − b)`, the shape of every "what is left above the allowance".
+    case subtractConstantMaximum(Double)
+    /// A fact compared with a literal or a parameter: most conditions (`age >= 65`,
+    /// `nationality == "korean"`) are exactly this.
+    case factLessConstant(Int, Double), factLessOrEqualConstant(Int, Double)
+    case factGreaterConstant(Int, Double), factGreaterOrEqualConstant(Int, Double)
+    case factEqualConstant(Int, Double), factNotEqualConstant(Int, Double)
+    case factLessParameter(Int, Int), factLessOrEqualParameter(Int, Int)
+    case factGreaterParameter(Int, Int), factGreaterOrEqualParameter(Int, Int)
+    /// Two definitions read one after the other (the operands of most arithmetic on figures).
+    case definitions(Int, Int)
+    /// `fact == c` as the left side of `and` (`or`), with that side's skip: the most common
+    /// start of a condition, `nationality == "korean" and …`. Fact and skip length are 32-bit so
+    /// an instruction stays 24 bytes.
+    case factEqualAndSkip(Int32, Int32, Double), factEqualOrSkip(Int32, Int32, Double)
     /// Skips the right side of `and` (and the `and`) when the left is false and rests on no
     /// unconfirmed parameter, which decides the value and its taint alone; `orSkip` likewise.
     case andSkip(Int), orSkip(Int)
@@ -92,15 +107,18 @@ public struct FactMask: Sendable, Equatable {
 }
 
 /// A set of parameters as bits; at most 128 parameters per pack.
+/// The machine reads and joins these at most instructions, so they are always inlined.
 struct ParameterMask: Sendable, Hashable {
     var low: UInt64 = 0
     var high: UInt64 = 0
-    static func single(_ i: Int) -> ParameterMask {
+    @inline(__always) static func single(_ i: Int) -> ParameterMask {
         i < 64 ? ParameterMask(low: 1 << UInt64(i)) : ParameterMask(high: 1 << UInt64(i - 64))
     }
-    var isEmpty: Bool { low == 0 && high == 0 }
-    func contains(_ i: Int) -> Bool { i < 64 ? low & (1 << UInt64(i)) != 0 : high & (1 << UInt64(i - 64)) != 0 }
-    static func | (a: ParameterMask, b: ParameterMask) -> ParameterMask { ParameterMask(low: a.low | b.low, high: a.high | b.high) }
+    @inline(__always) var isEmpty: Bool { low == 0 && high == 0 }
+    @inline(__always) func contains(_ i: Int) -> Bool { i < 64 ? low & (1 << UInt64(i)) != 0 : high & (1 << UInt64(i - 64)) != 0 }
+    @inline(__always) static func | (a: ParameterMask, b: ParameterMask) -> ParameterMask {
+        ParameterMask(low: a.low | b.low, high: a.high | b.high)
+    }
     static func & (a: ParameterMask, b: ParameterMask) -> ParameterMask { ParameterMask(low: a.low & b.low, high: a.high & b.high) }
     var indices: [Int] { FactMask(low).indices + FactMask(high).indices.map { $0 + 64 } }
 }

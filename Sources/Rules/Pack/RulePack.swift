@@ -30,7 +30,7 @@ public final class RulePack: Sendable {
     /// Citizen-facing texts that lack a kiosk language, `file:line:column` each. The pack runs
     /// with them (the citizen reads the Korean instead); `rules check` fails on any.
     public let textGaps: [PackDiagnostic]
-    private let cache = Mutex<[Day: ResolvedParameters]>([:])
+    private let cache = Mutex<(byDay: [Day: ResolvedParameters], latest: ResolvedParameters?)>(([:], nil))
     /// Trace layouts by date, built on the first traced evaluation of each date.
     let traceLayouts = Mutex<[Day: TraceLayout]>([:])
 
@@ -84,9 +84,14 @@ public final class RulePack: Sendable {
 
     /// Parameters resolved for one date, computed once per date and then shared.
     func resolved(on day: Day) -> ResolvedParameters {
-        if let hit = cache.withLock({ $0[day] }) { return hit }
+        // Nearly every evaluation asks for the same date as the one before (today), so that one
+        // is checked first: comparing three integers, where the dictionary hashes them.
+        if let hit = cache.withLock({ $0.latest?.day == day ? $0.latest : $0.byDay[day] }) { return hit }
         let fresh = ResolvedParameters(parameters: parameters, day: day)
-        cache.withLock { $0[day] = fresh }
+        cache.withLock {
+            $0.byDay[day] = fresh
+            $0.latest = fresh
+        }
         return fresh
     }
 
