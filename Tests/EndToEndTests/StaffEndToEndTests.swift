@@ -26,8 +26,15 @@ struct StaffEndToEndTests {
             return line[..<range.lowerBound].last.map(String.init)
         }.first, "the exit item on the menu:\n\(menu)")
         try kiosk.send(digit)
-        try kiosk.waitForScreen("the exit confirmation") { $0.contains(Self.exitTitle) }
-        try kiosk.send("1")
+        let confirmation = try kiosk.waitForScreen("the exit confirmation") { $0.contains(Self.exitTitle) }
+        // Cancel comes first and has the focus; the confirm button's digit is read off the screen.
+        let confirm = localeString(language: "ko", section: "staff", key: "exit_confirm")
+        let confirmDigit = try #require(confirmation.components(separatedBy: "\n").lazy.compactMap { line -> String? in
+            guard let range = line.range(of: " " + confirm) else { return nil }
+            return line[..<range.lowerBound].last.map(String.init)
+        }.first, "the confirm button:\n\(confirmation)")
+        #expect(confirmDigit == "2")
+        try kiosk.send(confirmDigit)
         #expect(try kiosk.waitForExit() == 3)
         // The marker deploy/welfare-kiosk.service reads, since cage drops the exit status.
         #expect(FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("var/maintenance-exit").path))

@@ -65,17 +65,38 @@ struct ArrivalTests {
         }
     }
 
-    @Test("the privacy notice says nothing identifying is kept and discloses the AI, in every language",
+    @Test("the privacy notice says nothing identifying is kept and, with no model configured, that no AI is used",
           arguments: Language.allCases)
-    func privacyNotice(language: Language) {
+    func privacyNoticeWithoutModel(language: Language) {
         let (app, pilot) = Fixture.kiosk(size: Size(width: 120, height: 40))
         pilot.press(.enter, .character(Character(String(Language.allCases.firstIndex(of: language)! + 1))))
         app.drain()
         let catalog = Fixture.resources.locales.catalog(language)
-        for key: LocaleKey in ["privacy.kept", "privacy.ai", "privacy.ai_act"] {
-            let firstWords = String(catalog.text(key).prefix(8))
-            #expect(pilot.screenText.contains(firstWords), "\(key) on screen")
+        for key: LocaleKey in ["privacy.kept", "privacy.no_ai"] {
+            #expect(pilot.screenText.contains(String(catalog.text(key).prefix(8))), "\(key) on screen")
         }
+        // Longer prefixes here: the no-AI sentence itself names 人工智能（AI）.
+        for key: LocaleKey in ["privacy.ai", "privacy.ai_act"] {
+            #expect(!pilot.screenText.contains(String(catalog.text(key).prefix(14))), "\(key) claims an AI that is not configured")
+        }
+    }
+
+    @Test("with a model configured the privacy notice discloses the AI (AI Basic Act), in every language",
+          arguments: Language.allCases)
+    func privacyNoticeWithModel(language: Language) throws {
+        let folder = try ScratchFolder()
+        // Nothing listens there: the notice depends on the configuration, not on the server.
+        let resources = try HealthScreenTests.resources(folder: folder, endpoint: "http://127.0.0.1:9")
+        let (app, pilot) = HealthScreenTests.kiosk(resources: resources, log: nil, folder: folder)
+        pilot.resize(to: Size(width: 120, height: 40))
+        app.drain()
+        pilot.press(.enter, .character(Character(String(Language.allCases.firstIndex(of: language)! + 1))))
+        app.drain()
+        let catalog = resources.locales.catalog(language)
+        for key: LocaleKey in ["privacy.kept", "privacy.ai", "privacy.ai_act"] {
+            #expect(pilot.screenText.contains(String(catalog.text(key).prefix(8))), "\(key) on screen")
+        }
+        #expect(!pilot.screenText.contains(String(catalog.text("privacy.no_ai").prefix(8))))
     }
 
     @Test("^C, ^Z and ^\\ are plain keys that change nothing")

@@ -77,6 +77,31 @@ struct JourneyTests {
         #expect(pilot.screenText.contains(String(message.prefix(10))))
     }
 
+    @Test("the message goes once the answer is corrected, and a leading zero is not kept")
+    func correctionClearsTheMessage() throws {
+        let (app, pilot) = Fixture.kiosk()
+        let citizen = Citizen(app: app, pilot: pilot)
+        citizen.arrive()
+        while let question = app.state.session.question, question.fact != "age" { citizen.answerOne(from: Households.olderAlone) }
+        pilot.type("140")
+        pilot.press(.enter)
+        app.drain()
+        let rejection = try #require(app.state.session.rejection)
+        let message = String(Fixture.resources.locales.catalog(.ko).text(LocaleKey(rejection.messageKey), rejection.placeholders).prefix(10))
+        #expect(pilot.screenText.contains(message))
+        pilot.press(.backspace)
+        app.drain()
+        #expect(app.state.input == "14")
+        #expect(!pilot.screenText.contains(message), "14 is accepted: the message about 140 is gone")
+        for _ in 0..<2 { pilot.press(.backspace) }
+        pilot.type("078")
+        app.drain()
+        #expect(app.state.input == "78", "the leading zero is not kept")
+        pilot.press(.enter)
+        app.drain()
+        #expect(app.state.session.answers["age"] == .known(.number(78)))
+    }
+
     @Test("'.' goes back with the answer kept; the review changes any answer")
     func backAndReview() throws {
         let (app, pilot) = Fixture.kiosk()

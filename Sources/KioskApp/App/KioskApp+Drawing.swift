@@ -10,7 +10,8 @@ extension KioskApp {
         PageContext(
             catalog: resources.locales.catalog(state.language),
             centre: resources.config.centre.placeholders(in: state.language),
-            compact: ScreenGeometry.layout(for: terminal.size) == .compact)
+            compact: ScreenGeometry.layout(for: terminal.size) == .compact,
+            usesModel: resources.config.llm.endpoint != nil)
     }
 
     /// The journey's page for the current state (`currentPage` adds accessibility's parts).

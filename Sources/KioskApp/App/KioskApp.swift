@@ -320,8 +320,14 @@ public final class KioskApp {
         case .addChild:
             confirmInput()
         case .type(let digit):
-            // Nine digits are past every limit; more would only hide the mistake.
-            if state.input.count < 9 { state.input.append(digit) }
+            // A leading zero is not a digit of the number ("036150" is 36150). Nine digits are
+            // past every limit; more would only hide the mistake.
+            if state.input == "0" {
+                state.input = String(digit)
+            } else if state.input.count < 9 {
+                state.input.append(digit)
+            }
+            state.session.revise(state.input, years: state.years)
             return
         case .erase:
             if state.input.isEmpty, let years = state.years {
@@ -330,6 +336,7 @@ public final class KioskApp {
             } else if !state.input.isEmpty {
                 state.input.removeLast()
             }
+            state.session.revise(state.input, years: state.years)
             return
         case .noMoreChildren:
             state.session.answerChildren()

@@ -8,6 +8,9 @@ struct PageContext {
     let catalog: LocaleCatalog
     let centre: [String: String]
     let compact: Bool
+    /// Whether kiosk.conf names a language model, so the privacy notice discloses AI only when
+    /// it is used (and never claims it is when the templates alone explain).
+    var usesModel = false
 
     func text(_ key: LocaleKey, _ args: [String: String] = [:]) -> String { catalog.text(key, args) }
 
@@ -56,15 +59,18 @@ enum ArrivalPages {
                     hints: context.compact ? context.hints() : context.hints() + [context.text("keys.language")])
     }
 
-    /// Nothing identifying is kept, and AI helps explain the results (AI Basic Act disclosure).
+    /// Nothing identifying is kept, and whether AI helps explain the results (the AI Basic Act
+    /// disclosure where a model is configured; where none is, it says so).
     static func privacy(_ context: PageContext) -> Page {
-        Page(
+        let disclosure: [PageItem] = context.usesModel
+            ? [.text("\(UIChrome.bullet) " + context.text("privacy.ai")), .text(context.text("privacy.ai_act"), Style(.muted))]
+            : [.text("\(UIChrome.bullet) " + context.text("privacy.no_ai"))]
+        return Page(
             title: context.text("privacy.title"),
             items: [
                 .text("\(UIChrome.bullet) " + context.text("privacy.kept")),
                 .text("\(UIChrome.bullet) " + context.text("privacy.stats")),
-                .text("\(UIChrome.bullet) " + context.text("privacy.ai")),
-                .text(context.text("privacy.ai_act"), Style(.muted)),
+            ] + disclosure + [
                 .choices([
                     Choice(label: context.text("privacy.accept"), action: .acceptPrivacy),
                     Choice(label: context.text("privacy.decline"), action: .restart),

@@ -217,6 +217,24 @@ public struct Session: Sendable, Equatable {
         accept(result, for: question.fact)
     }
 
+    /// The text being typed after a refusal: once it would be accepted, the message about the
+    /// refused text goes, so a citizen who has fixed the mistake is not still told of it.
+    /// `years` is the years already entered when `text` is the months of an age or a duration.
+    public mutating func revise(_ text: String, years: String? = nil) {
+        guard let question, rejection != nil else { return }
+        let accepted: Bool
+        switch question.kind {
+        case .amount: accepted = (try? AnswerInput.amount(text, fact: question.fact).get()) != nil
+        case .number(let range): accepted = (try? AnswerInput.number(text, in: range, fact: question.fact).get()) != nil
+        case .age(let range): accepted = (try? AnswerInput.number(text, in: range, fact: question.fact, isAge: true).get()) != nil
+        case .duration, .children:
+            let typed = years.map { (years: $0, months: text) } ?? (years: text, months: "")
+            accepted = (try? AnswerInput.duration(years: typed.years, months: typed.months, fact: question.fact).get()) != nil
+        case .yesNo, .choice: accepted = true
+        }
+        if accepted { rejection = nil }
+    }
+
     /// Years and months typed for a duration question (시흥 거주 기간).
     public mutating func submit(years: String, months: String) {
         guard let question, question.kind == .duration else { return }

@@ -65,9 +65,11 @@ enum StaffPages {
             title: context.text("staff.exit_title"),
             items: [
                 .text(context.text("staff.exit_body")),
+                // The safe choice first, so it has the focus: an Enter pressed by habit keeps
+                // the kiosk running.
                 .choices([
-                    Choice(label: context.text("staff.exit_confirm"), action: .staff(.exitConfirmed)),
                     Choice(label: context.text("staff.cancel"), action: .staff(.menu)),
+                    Choice(label: context.text("staff.exit_confirm"), action: .staff(.exitConfirmed)),
                 ]),
             ],
             hints: hints(context))

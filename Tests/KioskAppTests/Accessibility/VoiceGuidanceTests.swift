@@ -141,7 +141,7 @@ struct VoiceGuidanceTests {
         pilot.press(.character("3"), .character("5"))
         app.drain()
         // The changed choice is read with its new value.
-        #expect(app.lastSpoken.hasPrefix("더 크게 (지금 120)"))
+        #expect(app.lastSpoken.hasPrefix("목소리 크게 (지금 음량 120)"))
         pilot.press(.character("1"))
         app.drain()
         #expect(app.assistive.speaker.waitUntilQuiet())

@@ -44,6 +44,20 @@ struct AnswerInputTests {
         #expect(session.answers["age"] == .known(.number(78)))
     }
 
+    @Test("the refusal goes once the text being typed would be accepted, not before")
+    func aCorrectedAnswerClearsItsMessage() {
+        var session = SessionFixture.asking()
+        SessionFixture.reach("age", in: &session)
+        session.submit("140")
+        #expect(session.rejection != nil)
+        session.revise("14")
+        #expect(session.rejection == nil, "14 is an age the question accepts")
+        session.submit("140")
+        session.revise("1400")
+        #expect(session.rejection?.messageKey == "session.invalid.age_too_large", "still too large")
+        #expect(session.answers["age"] == nil, "revising answers nothing")
+    }
+
     @Test func anAmountQuestionTakesManWon() {
         var session = SessionFixture.asking()
         SessionFixture.reach("other_income_krw", in: &session)

@@ -90,6 +90,13 @@ struct StaffMenuTests {
         #expect(app.staffDesk.exitRequest == nil)
         #expect(pilot.tap(on: Self.korean.text("staff.item_exit")))
         app.drain()
+        // The safe choice has the focus: Enter pressed by habit keeps the kiosk running.
+        pilot.press(.enter)
+        app.drain()
+        #expect(app.state.staff?.screen == .menu)
+        #expect(app.staffDesk.exitRequest == nil)
+        #expect(pilot.tap(on: Self.korean.text("staff.item_exit")))
+        app.drain()
         #expect(pilot.tap(on: Self.korean.text("staff.exit_confirm")))
         app.drain()
         #expect(app.staffDesk.exitRequest == .maintenance)
