@@ -2,7 +2,8 @@
 ///
 /// Korean is broken at the spaces between words (eojeol), as Korean typesetting does; a word
 /// is split only when it alone is wider than the line, and then only between grapheme
-/// clusters. Text without spaces (Chinese) therefore breaks between characters. A newline
+/// clusters. Text without spaces (Chinese) therefore breaks between characters, and begins
+/// on the line it is reached on. A newline
 /// (LF, CRLF or CR) starts a new line; runs of spaces collapse to one, and no line starts or ends with a space.
 /// A single cluster wider than the line (a wide character when `width` is 1) is placed alone
 /// on its line rather than dropped; the buffer replaces what cannot be drawn.
@@ -40,6 +41,16 @@ private struct LineBreaker {
                 lineWidth += 1 + wordWidth
                 return
             }
+            // Chinese breaks between any two characters and has no spaces to wait for, so a run
+            // of it wider than the line starts beside what is already there instead of leaving
+            // that alone on a line of its own (a list bullet "▪", a label). Korean keeps its
+            // words whole where it can, and moves down first.
+            if wordWidth > width, let first = word.first, breaksAnywhere(first), lineWidth + 1 + displayWidth(of: first) <= width {
+                line += " "
+                lineWidth += 1
+                split(word)
+                return
+            }
             flush()
         }
         if wordWidth <= width {
@@ -73,6 +84,12 @@ private struct LineBreaker {
             line.append(character)
             lineWidth += characterWidth
         }
+    }
+
+    /// Han characters and CJK punctuation: a line may break before any of them.
+    private func breaksAnywhere(_ character: Character) -> Bool {
+        guard let scalar = character.unicodeScalars.first else { return false }
+        return scalar.properties.isIdeographic || (0x3000...0x303F).contains(scalar.value) || (0xFF00...0xFF60).contains(scalar.value)
     }
 
     private func closesText(_ character: Character) -> Bool {

@@ -3,6 +3,7 @@ import Settings
 import Terminal
 import TerminalTesting
 import Testing
+import TextLayout
 
 @Suite("Arrival: attract, language, privacy")
 struct ArrivalTests {
@@ -79,6 +80,17 @@ struct ArrivalTests {
         for key: LocaleKey in ["privacy.ai", "privacy.ai_act"] {
             #expect(!pilot.screenText.contains(String(catalog.text(key).prefix(14))), "\(key) claims an AI that is not configured")
         }
+    }
+
+    @Test("no bullet stands alone on its line on the Chinese privacy notice", arguments: [Size(width: 40, height: 12), Size(width: 80, height: 24)])
+    func chineseBulletsKeepTheirText(size: Size) {
+        let (app, pilot) = Fixture.kiosk(size: size)
+        pilot.press(.enter, .character(Character(String(Language.allCases.firstIndex(of: .zh)! + 1))))
+        app.drain()
+        #expect(app.state.step == .privacy)
+        let lines = pilot.screenText.components(separatedBy: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        #expect(lines.contains { $0.hasPrefix("\(UIChrome.bullet) ") }, "the notice's bullets are on screen")
+        #expect(!lines.contains(String(UIChrome.bullet)), "\(pilot.screenText)")
     }
 
     @Test("with a model configured the privacy notice discloses the AI (AI Basic Act), in every language",

@@ -226,7 +226,7 @@ struct JourneyTests {
         pilot.press(.enter)
         app.drain()
         #expect(app.state.session.children == [ChildAge(years: 1, months: 8), ChildAge(years: 4, months: 0)])
-        #expect(pilot.screenText.contains("1년 8개월, 4년"))
+        #expect(pilot.screenText.contains("1살 8개월, 4살"), "a child's age in 살, not the 년 of a duration")
         #expect(TouchJourneyTests.tap(.removeLastChild, app, pilot))
         #expect(app.state.session.children == [ChildAge(years: 1, months: 8)])
         pilot.press(.right, .enter)

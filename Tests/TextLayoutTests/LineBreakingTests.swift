@@ -56,6 +56,15 @@ import TextLayout
         #expect(wrap("基础养老金", width: 4) == ["基础", "养老", "金"])
     }
 
+    @Test("a bullet or label before Chinese wider than the line keeps its line; Korean still moves down whole")
+    func chineseStartsBesideWhatPrecedesIt() {
+        #expect(wrap("▪ 人工智能帮助说明结果", width: 10) == ["▪ 人工智能", "帮助说明结", "果"])
+        #expect(wrap("说明: 基础养老金领取", width: 8) == ["说明: 基", "础养老金", "领取"])
+        // No room for the first character after the space: the run moves down, no trailing space.
+        #expect(wrap("▪▪▪▪▪▪▪ 基础养老金", width: 8) == ["▪▪▪▪▪▪▪", "基础养老", "金"])
+        #expect(wrap("가 국민기초생활보장 나", width: 8) == ["가", "국민기초", "생활보장", "나"])
+    }
+
     @Test func closingPunctuationNeverStartsALine() {
         #expect(wrap("基础养老金。", width: 10) == ["基础养老", "金。"])
         #expect(wrap("가나다라마.", width: 10) == ["가나다라", "마."])

@@ -53,7 +53,7 @@ enum QuestionPages {
                 items.append(.text(context.text("question.children_added", ["ages": ages]), Style(.text, bold: true)))
             }
             let prompt = context.text(years == nil ? "question.child_years" : "question.child_months")
-            items.append(contentsOf: yearsAndMonths(context, input: input, years: years, error: error, prompt: prompt))
+            items.append(contentsOf: yearsAndMonths(context, input: input, years: years, error: error, prompt: prompt, isChildAge: true))
             items.append(.choices([
                 Choice(label: context.text(years == nil ? "question.confirm" : "question.add_child"), action: .addChild),
                 Choice(label: context.text(session.children.isEmpty ? "question.no_children" : "question.no_more_children"),
@@ -78,23 +78,36 @@ enum QuestionPages {
         return [.choices(Array(keys.prefix(6))), .choices(Array(keys.dropFirst(6)))]
     }
 
-    /// Years first, then months: the field being typed is the one in brackets.
-    private static func yearsAndMonths(_ context: PageContext, input: String, years: String?, error: String?, prompt: String?) -> [PageItem] {
+    /// Years first, then months: the field being typed is the one in brackets. Nothing typed
+    /// yet echoes nothing (not "0년").
+    private static func yearsAndMonths(_ context: PageContext, input: String, years: String?, error: String?, prompt: String?,
+                                       isChildAge: Bool = false) -> [PageItem] {
         var items: [PageItem] = []
         if let prompt { items.append(.text(prompt)) }
-        if let years {
-            let given = context.text("question.years", ["years": years.isEmpty ? "0" : years])
-            items.append(.field(input: input, echo: given + " " + context.text("question.months", ["months": input.isEmpty ? "0" : input]), error: error))
+        let typed = Int(input)
+        if let years, let given = Int(years) {
+            let echo = yearsText(context, given, isChildAge: isChildAge) + (typed.map { " " + monthsText(context, $0) } ?? "")
+            items.append(.field(input: input, echo: echo, error: error))
         } else {
-            items.append(.field(input: input, echo: context.text("question.years", ["years": input.isEmpty ? "0" : input]), error: error))
+            items.append(.field(input: input, echo: typed.map { yearsText(context, $0, isChildAge: isChildAge) } ?? "", error: error))
         }
         return items
     }
 
-    static func age(_ context: PageContext, _ age: ChildAge) -> String {
-        age.months == 0
-            ? context.text("question.years", ["years": String(age.years)])
-            : context.text("question.years", ["years": String(age.years)]) + " " + context.text("question.months", ["months": String(age.months)])
+    /// A child's age ("3살 2개월", "3 years old") or a duration ("2년 3개월", "1 year").
+    static func age(_ context: PageContext, _ age: ChildAge, isChildAge: Bool = true) -> String {
+        let years = yearsText(context, age.years, isChildAge: isChildAge)
+        return age.months == 0 ? years : years + " " + monthsText(context, age.months)
+    }
+
+    /// English counts one year and one month in the singular; the locales say how.
+    private static func yearsText(_ context: PageContext, _ n: Int, isChildAge: Bool) -> String {
+        let key: LocaleKey = isChildAge ? (n == 1 ? "question.age_year_one" : "question.age_years") : (n == 1 ? "question.years_one" : "question.years")
+        return context.text(key, ["years": String(n)])
+    }
+
+    private static func monthsText(_ context: PageContext, _ n: Int) -> String {
+        context.text(n == 1 ? "question.months_one" : "question.months", ["months": String(n)])
     }
 
     /// Every answer, each a button that reopens its question (WCAG 3.3.4).
@@ -129,7 +142,7 @@ enum QuestionPages {
             return spec.valueLabels[value]?[language.rawValue] ?? value
         case .known(.number(let value)):
             guard case .scalar(let unit) = spec.type else { return String(value) }
-            if unit == .months { return age(context, ChildAge(totalMonths: value)) }
+            if unit == .months { return age(context, ChildAge(totalMonths: value), isChildAge: false) }
             return Explanation.format(Double(value), unit: unit, language: language)
         }
     }
