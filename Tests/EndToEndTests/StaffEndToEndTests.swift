@@ -9,6 +9,14 @@ struct StaffEndToEndTests {
     static let exitTitle = localeString(language: "ko", section: "staff", key: "exit_title")
     static let pinTitle = localeString(language: "ko", section: "staff", key: "pin_title")
 
+    /// The digit a screen numbers a button or item with ("3 지금 종료" → "3").
+    static func digit(of label: String, on screen: String) -> String? {
+        screen.components(separatedBy: "\n").lazy.compactMap { line -> String? in
+            guard let range = line.range(of: " " + label) else { return nil }
+            return line[..<range.lowerBound].last.map(String.init)
+        }.first
+    }
+
     @Test("/ - / - /, the PIN, Exit for maintenance, confirm: the process exits with status 3")
     func exitForMaintenance() throws {
         let folder = try StaffConfigFolder(pin: "2468")
@@ -20,19 +28,13 @@ struct StaffEndToEndTests {
         let menu = try kiosk.waitForScreen("the staff menu") { $0.contains(Self.menuTitle) }
         // The digit the menu numbers "exit for maintenance" with, read off the screen, so items
         // added to the menu later do not break the test.
-        let label = localeString(language: "ko", section: "staff", key: "item_exit")
-        let digit = try #require(menu.components(separatedBy: "\n").lazy.compactMap { line -> String? in
-            guard let range = line.range(of: " " + label) else { return nil }
-            return line[..<range.lowerBound].last.map(String.init)
-        }.first, "the exit item on the menu:\n\(menu)")
+        let digit = try #require(Self.digit(of: localeString(language: "ko", section: "staff", key: "item_exit"), on: menu),
+                                 "the exit item on the menu:\n\(menu)")
         try kiosk.send(digit)
         let confirmation = try kiosk.waitForScreen("the exit confirmation") { $0.contains(Self.exitTitle) }
         // Cancel comes first and has the focus; the confirm button's digit is read off the screen.
-        let confirm = localeString(language: "ko", section: "staff", key: "exit_confirm")
-        let confirmDigit = try #require(confirmation.components(separatedBy: "\n").lazy.compactMap { line -> String? in
-            guard let range = line.range(of: " " + confirm) else { return nil }
-            return line[..<range.lowerBound].last.map(String.init)
-        }.first, "the confirm button:\n\(confirmation)")
+        let confirmDigit = try #require(Self.digit(of: localeString(language: "ko", section: "staff", key: "exit_confirm"), on: confirmation),
+                                        "the confirm button:\n\(confirmation)")
         #expect(confirmDigit == "2")
         try kiosk.send(confirmDigit)
         #expect(try kiosk.waitForExit() == 3)

@@ -61,8 +61,8 @@ struct JourneyTests {
         #expect(pilot.screenText.contains("[ 15 ]  15만 원"))
     }
 
-    @Test("a refused answer says why and keeps what was typed")
-    func inlineValidation() throws {
+    /// Walks to the age question and types 140: the refusal and the start of its message.
+    private func refuseAge140() throws -> (KioskApp, Pilot, message: String) {
         let (app, pilot) = Fixture.kiosk()
         let citizen = Citizen(app: app, pilot: pilot)
         citizen.arrive()
@@ -70,24 +70,22 @@ struct JourneyTests {
         pilot.type("140")
         pilot.press(.enter)
         app.drain()
-        #expect(app.state.session.question?.fact == "age", "still on the same question")
-        #expect(app.state.input == "140")
         let rejection = try #require(app.state.session.rejection)
         let message = Fixture.resources.locales.catalog(.ko).text(LocaleKey(rejection.messageKey), rejection.placeholders)
-        #expect(pilot.screenText.contains(String(message.prefix(10))))
+        return (app, pilot, String(message.prefix(10)))
+    }
+
+    @Test("a refused answer says why and keeps what was typed")
+    func inlineValidation() throws {
+        let (app, pilot, message) = try refuseAge140()
+        #expect(app.state.session.question?.fact == "age", "still on the same question")
+        #expect(app.state.input == "140")
+        #expect(pilot.screenText.contains(message))
     }
 
     @Test("the message goes once the answer is corrected, and a leading zero is not kept")
     func correctionClearsTheMessage() throws {
-        let (app, pilot) = Fixture.kiosk()
-        let citizen = Citizen(app: app, pilot: pilot)
-        citizen.arrive()
-        while let question = app.state.session.question, question.fact != "age" { citizen.answerOne(from: Households.olderAlone) }
-        pilot.type("140")
-        pilot.press(.enter)
-        app.drain()
-        let rejection = try #require(app.state.session.rejection)
-        let message = String(Fixture.resources.locales.catalog(.ko).text(LocaleKey(rejection.messageKey), rejection.placeholders).prefix(10))
+        let (app, pilot, message) = try refuseAge140()
         #expect(pilot.screenText.contains(message))
         pilot.press(.backspace)
         app.drain()
@@ -100,6 +98,39 @@ struct JourneyTests {
         pilot.press(.enter)
         app.drain()
         #expect(app.state.session.answers["age"] == .known(.number(78)))
+    }
+
+    @Test("a duration reopened shows its years and months, and Enter keeps them")
+    func reopenedDurationShowsItsValue() throws {
+        // A family with a newborn, renting: 시흥's own programmes ask how long it has lived here.
+        var household = Households.singleParent
+        household["children_age_months"] = .list([2])
+        household["months_in_siheung"] = .number(27)
+        let (app, pilot) = Fixture.kiosk()
+        let citizen = Citizen(app: app, pilot: pilot)
+        citizen.arrive()
+        var asked = 0
+        while let question = app.state.session.question, question.kind != .duration, asked < 40 {
+            citizen.answerOne(from: household)
+            asked += 1
+        }
+        let question = try #require(app.state.session.question, "the family is asked how long it has lived in 시흥")
+        #expect(question.kind == .duration)
+        pilot.type("2")
+        pilot.press(.enter)
+        pilot.type("3")
+        pilot.press(.enter)
+        app.drain()
+        #expect(app.state.session.answers[question.fact] == .known(.number(27)))
+        pilot.press(.character("."))
+        app.drain()
+        #expect(app.state.session.question?.fact == question.fact)
+        #expect(app.state.years == "2" && app.state.input == "3")
+        #expect(pilot.screenText.contains("2년 3개월"))
+        pilot.press(.enter)
+        app.drain()
+        #expect(app.state.session.answers[question.fact] == .known(.number(27)))
+        #expect(app.state.session.question?.fact != question.fact, "Enter kept the answer and moved on")
     }
 
     @Test("'.' goes back with the answer kept; the review changes any answer")

@@ -102,7 +102,11 @@ struct Citizen {
         let value = facts[question.fact]
         // A question reopened shows its answer in the field; a citizen clears it before typing.
         func typeNumber(_ n: Int) {
-            for _ in app.state.input { pilot.press(.backspace) }
+            // A reopened duration holds its years too: erasing past the months brings them back.
+            while !app.state.input.isEmpty || app.state.years != nil {
+                pilot.press(.backspace)
+                app.drain()
+            }
             pilot.type(String(n)); pilot.press(.enter)
         }
         switch (question.kind, value) {

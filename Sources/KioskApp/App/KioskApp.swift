@@ -470,6 +470,10 @@ public final class KioskApp {
             switch question.kind {
             case .amount: state.input = value % 10_000 == 0 ? String(value / 10_000) : ""
             case .number, .age: state.input = String(value)
+            // Both fields, as typed: the years given, the months in the field, Enter keeps them.
+            case .duration:
+                state.years = String(value / 12)
+                state.input = String(value % 12)
             default: break
             }
         }
