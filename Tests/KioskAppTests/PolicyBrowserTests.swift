@@ -67,6 +67,10 @@ struct PolicyBrowserTests {
         #expect(catalog.search("ㅈㅇㅇㅇㄱ").contains { $0.id == "disability_pension" })
         #expect(catalog.search("ㅁㅎㄴㄹ").contains { $0.id == "culture_nuri_card" }, "every configured pack is searched")
         #expect(catalog.search("ㄲㄲ").isEmpty)
+        // A programme found brings its parameters: 기초연금 → 기준연금액, not 생계급여's rate.
+        let basicPension = catalog.search("ㄱㅊㅇㄱ")
+        #expect(basicPension.contains { $0.name == "기준연금액" })
+        #expect(!basicPension.contains { $0.id == "livelihood_rate" })
         // A parameter kr-culture borrows from kr-welfare is listed once.
         #expect(catalog.rows.filter { $0.id == "near_poor_rate" }.count == 1)
     }

@@ -3,7 +3,8 @@ import Settings
 import TextLayout
 
 /// Every programme and parameter of the configured packs as rows a staff member can search:
-/// by Korean name, by its initial consonants (ㄱㅊㅇㄱ → 기초연금) or by its Latin id.
+/// by Korean name, by its initial consonants (ㄱㅊㅇㄱ → 기초연금) or by its Latin id; a
+/// programme found brings the parameters its rules read.
 ///
 /// Pure: built from the rule book, filtered by the query, no I/O.
 public struct PolicyCatalog: Sendable {
@@ -22,26 +23,39 @@ public struct PolicyCatalog: Sendable {
     }
 
     public let rows: [Row]
+    /// For each parameter, the programmes that read it.
+    private let readers: [String: Set<ProgramID>]
 
     /// A parameter borrowed by a later pack (kr-culture imports kr-welfare's) is listed once,
     /// under the pack that declares it first.
     public init(book: RuleBook) {
         var rows: [Row] = []
         var listed = Set<String>()
+        var readers: [String: Set<ProgramID>] = [:]
         for (index, pack) in book.packs.enumerated() {
             for program in pack.programs {
                 rows.append(Row(pack: index, kind: .program(program.id), name: program.name.ko, id: program.id.rawValue))
+                for parameter in pack.parameters(of: program.id) { readers[parameter.name, default: []].insert(program.id) }
             }
             for parameter in pack.parameters where listed.insert(parameter.name).inserted {
                 rows.append(Row(pack: index, kind: .parameter(parameter.name), name: parameter.label.ko, id: parameter.name))
             }
         }
         self.rows = rows
+        self.readers = readers
     }
 
-    /// The rows whose Korean name or id matches `query` (everything for an empty query).
+    /// The rows whose Korean name or id matches `query` (everything for an empty query), and
+    /// the parameters of every programme found: 기초연금 (ㄱㅊㅇㄱ) brings its 기준연금액 along.
     public func search(_ query: String) -> [Row] {
-        rows.filter { HangulInitials.matches(query, in: $0.name) || HangulInitials.matches(query, in: $0.id) }
+        func matches(_ row: Row) -> Bool { HangulInitials.matches(query, in: row.name) || HangulInitials.matches(query, in: row.id) }
+        var found = Set<ProgramID>()
+        for row in rows where matches(row) { if case .program(let id) = row.kind { found.insert(id) } }
+        return rows.filter { row in
+            if matches(row) { return true }
+            guard case .parameter(let name) = row.kind, let programs = readers[name] else { return false }
+            return !programs.isDisjoint(with: found)
+        }
     }
 }
 

@@ -163,12 +163,19 @@ enum StaffPages {
     }
 
     private static func statisticsItems(_ context: PageContext, figures: MonthlyStatistics, rules: RuleBook) -> [PageItem] {
-        let withheld = context.text("staff.stats_withheld", ["k": String(figures.k)])
+        let k = ["k": String(figures.k)]
+        // Each withheld cell says why: small itself, or hiding a small one from subtraction.
+        func figure(_ cell: PublishedCount) -> String {
+            switch cell {
+            case .count(let n): String(n)
+            case .suppressed: context.text("staff.stats_withheld", k)
+            case .protecting: context.text("staff.stats_protecting", k)
+            }
+        }
         guard figures.sessions != .count(0) else { return [.text(context.text("staff.stats_empty"))] }
-        let total = figures.sessions.value.map(String.init) ?? withheld
-        var items: [PageItem] = [.text(context.text("staff.stats_sessions", ["count": total, "k": String(figures.k)]))]
+        var items: [PageItem] = [.text(context.text("staff.stats_sessions", ["count": figure(figures.sessions), "k": String(figures.k)]))]
         func row(_ label: String, _ cell: PublishedCount) -> BarChart.Row {
-            BarChart.Row(label: label, value: cell.value, figure: cell.value.map(String.init) ?? withheld)
+            BarChart.Row(label: label, value: cell.value, figure: figure(cell))
         }
         for table in figures.tables where !table.cells.isEmpty {
             items.append(.heading(context.text(LocaleKey("staff.stats_\(table.name)"))))

@@ -78,6 +78,11 @@ public final class RulePack: Sendable {
 
     public func fact(_ key: FactKey) -> FactSpec? { factIndex[key].map { facts[$0] } }
     public func program(_ id: ProgramID) -> ProgramSpec? { programs.first { $0.id == id } }
+    /// The parameters a programme's rules read, directly or through the definitions they use,
+    /// in pack order: what an officer looking at the programme needs beside it.
+    public func parameters(of id: ProgramID) -> [Parameter] {
+        program(id)?.allParameters.indices.map { parameters[$0] } ?? []
+    }
     /// The label of a named value (소득인정액, a threshold) in every language the pack gives;
     /// the trace carries only the Korean one.
     public func definitionLabel(_ name: String) -> LocalizedText? { definitions.first { $0.name == name }?.label }

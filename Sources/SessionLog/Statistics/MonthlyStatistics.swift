@@ -99,7 +99,7 @@ public struct MonthlyStatistics: Sendable, Equatable {
             let raw = ProgramOutcome.allCases.map { byOutcome[$0] ?? 0 }
             let evaluated = raw.reduce(0, +)
             let hidden = Suppression.withheld(raw, k: k)
-            let cell = { (index: Int) -> PublishedCount in hidden[index] ? .suppressed : .count(raw[index]) }
+            let cell = { (index: Int) -> PublishedCount in PublishedCount.withheld(raw[index], hidden[index], k: k) }
             return ProgramStatistics(
                 program: program, evaluated: Suppression.cell(evaluated, k: k),
                 eligible: cell(0), undetermined: cell(1), ineligible: cell(2))

@@ -16,15 +16,20 @@ public enum StatisticsFormat: String, CaseIterable, Sendable {
         }
     }
 
-    /// What a withheld cell reads as in table and CSV output.
+    /// What a withheld cell reads as in table and CSV output: "<5" for a small cell, "5+" for one
+    /// withheld so that a small one cannot be worked out.
     static func text(_ cell: PublishedCount, k: Int) -> String {
-        cell.value.map(String.init) ?? "<\(k)"
+        switch cell {
+        case .count(let n): String(n)
+        case .suppressed: "<\(k)"
+        case .protecting: "\(k)+"
+        }
     }
 
     // MARK: - Table
 
     private static func table(_ s: MonthlyStatistics) -> String {
-        var lines = ["Sessions in \(s.month): \(text(s.sessions, k: s.k))  (cells under \(s.k) sessions withheld)"]
+        var lines = ["Sessions in \(s.month): \(text(s.sessions, k: s.k))  (cells under \(s.k) sessions withheld as <\(s.k); \(s.k)+ marks a larger cell withheld so that they cannot be worked out)"]
         func section(_ title: String, _ table: StatisticsTable) {
             lines.append("")
             lines.append(title)

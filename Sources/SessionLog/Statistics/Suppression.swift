@@ -1,14 +1,30 @@
 /// A published count, or the fact that it was withheld.
 public enum PublishedCount: Sendable, Equatable, CustomStringConvertible {
     case count(Int)
-    /// Fewer than k sessions, or withheld so that such a cell cannot be worked out.
+    /// Fewer than k sessions (primary suppression).
     case suppressed
+    /// k sessions or more, withheld so that a small cell of its table cannot be worked out from
+    /// the total (secondary suppression). Saying so tells a reader only that it is not small,
+    /// which the rule already implies of every published cell.
+    case protecting
+
+    /// A count the suppression rule decided to withhold (`isWithheld`), as published.
+    static func withheld(_ count: Int, _ isWithheld: Bool, k: Int) -> PublishedCount {
+        guard isWithheld else { return .count(count) }
+        return count > 0 && count < k ? .suppressed : .protecting
+    }
 
     public var value: Int? {
         if case .count(let n) = self { n } else { nil }
     }
 
-    public var description: String { value.map(String.init) ?? "suppressed" }
+    public var description: String {
+        switch self {
+        case .count(let n): String(n)
+        case .suppressed: "suppressed"
+        case .protecting: "protecting"
+        }
+    }
 }
 
 /// Small-cell suppression, the rule that makes published figures k-anonymous.
@@ -53,7 +69,7 @@ public enum Suppression {
     static func apply(_ cells: [(key: String, count: Int)], k: Int, isPartition: Bool) -> [(key: String, cell: PublishedCount)] {
         let hidden = withheld(cells.map(\.count), k: k, isPartition: isPartition)
         return zip(cells, hidden).map { entry, isHidden in
-            (entry.key, isHidden ? .suppressed : .count(entry.count))
+            (entry.key, PublishedCount.withheld(entry.count, isHidden, k: k))
         }
     }
 }
