@@ -82,14 +82,22 @@ struct SpokenPage {
         return ".?!。？！".contains(last) ? trimmed : trimmed + "."
     }
 
-    /// `text` as a voice should read it: screen markers dropped or said as words, digit
+    /// `text` as a voice should read it: screen markers dropped or said as words (✓ and ✗ before
+    /// a reason as met and not met, ✓ after a choice as selected), digit
     /// groups joined ("1,500,000 won" is one number, not three), no symbols a synthesiser
     /// would spell out.
     static func words(_ text: String, catalog: LocaleCatalog) -> String {
         var out = ""
         let scalars = Array(text)
         for (index, character) in scalars.enumerated() {
+            // A mark that opens a line says whether a condition is met (a reason on a result);
+            // a ✓ after a label says the choice is the one selected.
+            let opensLine = out.allSatisfy(\.isWhitespace)
             switch character {
+            case UIChrome.check where opensLine:
+                out += catalog.text("a11y.met") + ", "
+            case UIChrome.cross where opensLine:
+                out += catalog.text("a11y.unmet") + ", "
             case UIChrome.check:
                 out += catalog.text("a11y.selected")
             case UIChrome.focusMarker, UIChrome.backMarker, UIChrome.forwardAngle, UIChrome.backAngle,

@@ -60,6 +60,16 @@ struct VoiceGuidanceTests {
         #expect(SpokenPage.words("▸ ▪ Eligible (3)", catalog: catalog) == "Eligible (3)")
     }
 
+    @Test("a reason's ✓ and ✗ are said as met and not met, not as 'selected'")
+    func reasonMarksAreSaid() {
+        let korean = Fixture.resources.locales.catalog(.ko)
+        #expect(SpokenPage.words("✓ 만 65세 이상이에요", catalog: korean) == "맞아요, 만 65세 이상이에요")
+        #expect(SpokenPage.words("  ✗ 소득인정액이 기준보다 많아요", catalog: korean) == "안 맞아요, 소득인정액이 기준보다 많아요")
+        #expect(SpokenPage.words("예 ✓", catalog: korean) == "예 선택됨")
+        let english = Fixture.resources.locales.catalog(.en)
+        #expect(SpokenPage.words("✗ Income above the line", catalog: english) == "not met, Income above the line")
+    }
+
     @Test("a focus move speaks only the focused choice and its place")
     func focusMoves() throws {
         let (app, pilot) = try AccessibleFixture.kiosk(voice: try RecordingVoice())
