@@ -92,7 +92,9 @@ extension KioskApp {
         accessibilityChanged(from: before)
         let catalog = resources.locales.catalog(state.language)
         if state.accessibility.isOn {
-            assistive.prefix = catalog.text("a11y.turned_on")
+            // The voice never claims large text that this screen cannot give.
+            let enlarges = !resources.config.accessibility.enlargeCommand.isEmpty
+            assistive.prefix = catalog.text(enlarges ? "a11y.turned_on" : "a11y.turned_on_no_enlarge")
         } else if before.speaks {
             // The last thing the voice says: the citizen hears that it stops on purpose.
             assistive.speaker.say(SpokenPage.words(catalog.text("a11y.turned_off"), catalog: catalog), voice: voice)

@@ -135,6 +135,23 @@ struct AccessibilityModeTests {
         #expect(try String(contentsOfFile: log, encoding: .utf8) == "enlarge\nrestore\n")
     }
 
+    @Test("turning the mode on promises large text only where an enlarge command can give it")
+    func announcementSaysWhatHappens() throws {
+        let catalog = Fixture.resources.locales.catalog(.ko)
+        let (plain, plainPilot) = try AccessibleFixture.kiosk(voice: try RecordingVoice(), startOn: false)
+        plainPilot.press(.character("*"))
+        plain.drain()
+        #expect(plain.lastSpoken.hasPrefix(catalog.text("a11y.turned_on_no_enlarge")), "\(plain.lastSpoken)")
+        #expect(!plain.lastSpoken.contains("큰 글씨"), "no large text is claimed without an enlarge command")
+        let (enlarging, enlargingPilot) = try AccessibleFixture.kiosk(voice: try RecordingVoice(), startOn: false, extra: """
+            enlarge_command = ["true"]
+            restore_command = ["true"]
+            """)
+        enlargingPilot.press(.character("*"))
+        enlarging.drain()
+        #expect(enlarging.lastSpoken.hasPrefix(catalog.text("a11y.turned_on")), "\(enlarging.lastSpoken)")
+    }
+
     @Test("a kiosk configured to start in the mode starts in high contrast")
     func startsOn() throws {
         let (app, pilot) = try AccessibleFixture.kiosk()
