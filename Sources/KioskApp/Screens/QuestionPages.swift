@@ -94,7 +94,7 @@ enum QuestionPages {
         return items
     }
 
-    /// A child's age ("3살 2개월", "3 years old") or a duration ("2년 3개월", "1 year").
+    /// A child's age ("3살 2개월", "3 years 2 months") or a duration ("2년 3개월", "1 year").
     static func age(_ context: PageContext, _ age: ChildAge, isChildAge: Bool = true) -> String {
         let years = yearsText(context, age.years, isChildAge: isChildAge)
         return age.months == 0 ? years : years + " " + monthsText(context, age.months)

@@ -205,15 +205,7 @@ public struct Session: Sendable, Equatable {
 
     /// Typed text for an amount (in 만원) or a number. Refused input is kept in `rejection`.
     public mutating func submit(_ text: String) {
-        guard let question else { return }
-        let result: Result<FactValue, Rejection>
-        switch question.kind {
-        case .amount: result = AnswerInput.amount(text, fact: question.fact)
-        case .number(let range): result = AnswerInput.number(text, in: range, fact: question.fact)
-        case .age(let range): result = AnswerInput.number(text, in: range, fact: question.fact, isAge: true)
-        case .duration: result = AnswerInput.duration(years: text, months: "", fact: question.fact).map { .number($0.totalMonths) }
-        case .yesNo, .children, .choice: return
-        }
+        guard let question, question.kind != .children, let result = parse(text, years: nil, for: question) else { return }
         accept(result, for: question.fact)
     }
 
@@ -222,17 +214,20 @@ public struct Session: Sendable, Equatable {
     /// `years` is the years already entered when `text` is the months of an age or a duration.
     public mutating func revise(_ text: String, years: String? = nil) {
         guard let question, rejection != nil else { return }
-        let accepted: Bool
+        if parse(text, years: years, for: question).map({ (try? $0.get()) != nil }) ?? true { rejection = nil }
+    }
+
+    /// What typed text reads as for a question's kind (nil for a question answered by a button);
+    /// for an age or a duration, `years` already given and `text` the months.
+    private func parse(_ text: String, years: String?, for question: Question) -> Result<FactValue, Rejection>? {
         switch question.kind {
-        case .amount: accepted = (try? AnswerInput.amount(text, fact: question.fact).get()) != nil
-        case .number(let range): accepted = (try? AnswerInput.number(text, in: range, fact: question.fact).get()) != nil
-        case .age(let range): accepted = (try? AnswerInput.number(text, in: range, fact: question.fact, isAge: true).get()) != nil
+        case .amount: AnswerInput.amount(text, fact: question.fact)
+        case .number(let range): AnswerInput.number(text, in: range, fact: question.fact)
+        case .age(let range): AnswerInput.number(text, in: range, fact: question.fact, isAge: true)
         case .duration, .children:
-            let typed = years.map { (years: $0, months: text) } ?? (years: text, months: "")
-            accepted = (try? AnswerInput.duration(years: typed.years, months: typed.months, fact: question.fact).get()) != nil
-        case .yesNo, .choice: accepted = true
+            AnswerInput.duration(years: years ?? text, months: years == nil ? "" : text, fact: question.fact).map { .number($0.totalMonths) }
+        case .yesNo, .choice: nil
         }
-        if accepted { rejection = nil }
     }
 
     /// Years and months typed for a duration question (시흥 거주 기간).

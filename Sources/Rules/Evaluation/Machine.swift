@@ -65,6 +65,12 @@ struct Machine {
             taints[sp] = t
             sp += 1
         }
+        /// A parameter's own taint: itself when it is not confirmed, else nothing.
+        func taint(_ i: Int) -> ParameterMask { unconfirmed.contains(i) ? .single(i) : none }
+        func pushDefinition(_ i: Int) {
+            if !computed[i] { compute(i, base: base + sp) }
+            push(definitions[i], definitionTaints[i])
+        }
         var pc = 0
         let count = ops.count
         while pc < count {
@@ -76,12 +82,11 @@ struct Machine {
             case .fact(let i):
                 push(facts[i], none)
             case .definition(let i):
-                if !computed[i] { compute(i, base: base + sp) }
-                push(definitions[i], definitionTaints[i])
+                pushDefinition(i)
             case .parameter(let i):
-                push(scalars[i], unconfirmed.contains(i) ? .single(i) : none)
+                push(scalars[i], taint(i))
             case .parameterMantissa(let i):
-                push(mantissas[i], unconfirmed.contains(i) ? .single(i) : none)
+                push(mantissas[i], taint(i))
             case .table(let i):
                 let (value, verified) = parameters.lookup(i, stack[sp - 1])
                 stack[sp - 1] = value
@@ -166,9 +171,7 @@ struct Machine {
             case .multiplyConstant(let c):
                 stack[sp - 1] = Self.multiplied(stack[sp - 1], &taints[sp - 1], Interval(c), none)
             case .divideConstant(let c):
-                // Dividing by a positive literal keeps the order of the bounds.
-                let a = stack[sp - 1]
-                stack[sp - 1] = c > 0 ? Interval(a.lo / c, a.hi / c) : a / Interval(c)
+                stack[sp - 1] = Self.divided(stack[sp - 1], by: c)
             case .minimumConstant(let c):
                 let a = stack[sp - 1]
                 stack[sp - 1] = .minimum(a, Interval(c))
@@ -215,13 +218,13 @@ struct Machine {
             case .factNotEqualConstant(let f, let c):
                 push(.not(.equal(facts[f], Interval(c))), none)
             case .factLessParameter(let f, let i):
-                push(.lessThan(facts[f], scalars[i]), unconfirmed.contains(i) ? .single(i) : none)
+                push(.lessThan(facts[f], scalars[i]), taint(i))
             case .factLessOrEqualParameter(let f, let i):
-                push(.lessOrEqual(facts[f], scalars[i]), unconfirmed.contains(i) ? .single(i) : none)
+                push(.lessOrEqual(facts[f], scalars[i]), taint(i))
             case .factGreaterParameter(let f, let i):
-                push(.lessThan(scalars[i], facts[f]), unconfirmed.contains(i) ? .single(i) : none)
+                push(.lessThan(scalars[i], facts[f]), taint(i))
             case .factGreaterOrEqualParameter(let f, let i):
-                push(.lessOrEqual(scalars[i], facts[f]), unconfirmed.contains(i) ? .single(i) : none)
+                push(.lessOrEqual(scalars[i], facts[f]), taint(i))
             case .factEqualAndSkip(let f, let n, let c):
                 let v = Interval.equal(facts[Int(f)], Interval(c))
                 push(v, none)
@@ -231,33 +234,30 @@ struct Machine {
                 push(v, none)
                 if v.isTrue { pc += Int(n) }
             case .definitions(let i, let j):
-                if !computed[i] { compute(i, base: base + sp) }
-                push(definitions[i], definitionTaints[i])
-                if !computed[j] { compute(j, base: base + sp) }
-                push(definitions[j], definitionTaints[j])
+                pushDefinition(i)
+                pushDefinition(j)
             case .addParameter(let i):
                 stack[sp - 1] = stack[sp - 1] + scalars[i]
-                if unconfirmed.contains(i) { taints[sp - 1] = taints[sp - 1] | .single(i) }
+                taints[sp - 1] = taints[sp - 1] | taint(i)
             case .subtractParameter(let i):
                 stack[sp - 1] = stack[sp - 1] - scalars[i]
-                if unconfirmed.contains(i) { taints[sp - 1] = taints[sp - 1] | .single(i) }
+                taints[sp - 1] = taints[sp - 1] | taint(i)
             case .lessParameter(let i):
                 stack[sp - 1] = .lessThan(stack[sp - 1], scalars[i])
-                if unconfirmed.contains(i) { taints[sp - 1] = taints[sp - 1] | .single(i) }
+                taints[sp - 1] = taints[sp - 1] | taint(i)
             case .lessOrEqualParameter(let i):
                 stack[sp - 1] = .lessOrEqual(stack[sp - 1], scalars[i])
-                if unconfirmed.contains(i) { taints[sp - 1] = taints[sp - 1] | .single(i) }
+                taints[sp - 1] = taints[sp - 1] | taint(i)
             case .greaterParameter(let i):
                 stack[sp - 1] = .lessThan(scalars[i], stack[sp - 1])
-                if unconfirmed.contains(i) { taints[sp - 1] = taints[sp - 1] | .single(i) }
+                taints[sp - 1] = taints[sp - 1] | taint(i)
             case .greaterOrEqualParameter(let i):
                 stack[sp - 1] = .lessOrEqual(scalars[i], stack[sp - 1])
-                if unconfirmed.contains(i) { taints[sp - 1] = taints[sp - 1] | .single(i) }
+                taints[sp - 1] = taints[sp - 1] | taint(i)
             case .multiplyMantissa(let i):
-                stack[sp - 1] = Self.multiplied(stack[sp - 1], &taints[sp - 1], mantissas[i], unconfirmed.contains(i) ? .single(i) : none)
+                stack[sp - 1] = Self.multiplied(stack[sp - 1], &taints[sp - 1], mantissas[i], taint(i))
             case .scaleMantissa(let i, let scale):
-                let a = Self.multiplied(stack[sp - 1], &taints[sp - 1], mantissas[i], unconfirmed.contains(i) ? .single(i) : none)
-                stack[sp - 1] = scale > 0 ? Interval(a.lo / scale, a.hi / scale) : a / Interval(scale)
+                stack[sp - 1] = Self.divided(Self.multiplied(stack[sp - 1], &taints[sp - 1], mantissas[i], taint(i)), by: scale)
             case .andSkip(let n):
                 if stack[sp - 1].isFalse && taints[sp - 1].isEmpty { pc += n }
             case .orSkip(let n):
@@ -287,6 +287,12 @@ struct Machine {
             ta = ta | tb
         }
         return a * b
+    }
+
+    /// `a / c` for a literal: a positive one keeps the order of the bounds.
+    @inline(__always)
+    private static func divided(_ a: Interval, by c: Double) -> Interval {
+        c > 0 ? Interval(a.lo / c, a.hi / c) : a / Interval(c)
     }
 
     /// The taint of `min(a, b)`: a side wholly below the other decides it alone.
