@@ -14,8 +14,7 @@ struct FusionTests {
         var r = SoundnessTests.Random(state: 2026)
         for _ in 0..<250 {
             let full = SoundnessTests.household(&r)
-            var partial: [FactKey: FactValue] = [:]
-            for (k, v) in full where r.chance(0.6) { partial[k] = v }
+            let partial = SoundnessTests.some(of: full, 0.6, &r)
             for facts in [Facts(full), Facts(partial)] {
                 let a = fused.evaluate(facts, on: day, trace: true), b = unfused.evaluate(facts, on: day, trace: true)
                 #expect(a.record?.recorded == b.record?.recorded, "traced values differ for \(facts)")
