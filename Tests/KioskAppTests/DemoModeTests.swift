@@ -48,6 +48,41 @@ struct DemoModeTests {
         #expect(recorder.summaries.contains { $0.reachedResults && $0.isDemo })
     }
 
+    /// The family in crisis qualifies for 긴급복지 and 생계급여, received instead of each other:
+    /// its total adds the larger and names the other with the reason, where it added both
+    /// ("매달 417만 2916원" in the demo); its 긴급복지 page says what it is received instead of.
+    @Test func theTotalAddsOnlyWhatIsReceivedTogether() throws {
+        let (app, pilot) = Fixture.kiosk(size: Size(width: 120, height: 40))
+        app.openDemo()
+        let index = try #require(Self.personas.firstIndex { $0.id == "family_in_crisis" })
+        app.playWholePersona(index, stopAt: .results)
+        let results = try #require(app.state.results)
+        let welfare = results.evaluations[0]
+        let livelihood = try #require(welfare["livelihood_benefit"]?.monthlyAmount).value
+        let emergency = try #require(welfare["emergency_welfare"]?.monthlyAmount).value
+        let allMonthly = results.items(.eligible).reduce(0) { $0 + ($1.result.monthlyAmount?.value ?? 0) }
+        #expect(results.total.monthly == allMonthly - min(livelihood, emergency))
+        let texts = app.journeyPage.items.compactMap { if case .text(let t, _) = $0 { t } else { nil } }
+        let shown = MoneyText.format(results.total.monthly, in: .ko)
+        #expect(texts.contains { $0.hasPrefix("받을 수 있는 금액: ") && $0.contains("매달 \(shown)") }, "\(texts)")
+        #expect(texts.contains { $0.hasPrefix("합계에서 뺀 혜택 — 긴급복지 생계지원: ") }, "\(texts)")
+        app.start()
+        let screen = (0..<40).map { pilot.screen.text(row: $0) }.joined(separator: "\n")
+        #expect(screen.contains("합계에서 뺀 혜택 — 긴급복지 생계지원"), "\(screen)")
+        #expect(!screen.contains("매달 \(MoneyText.format(allMonthly, in: .ko))"))
+        app.state.detail = ProgramRef(pack: 0, id: "emergency_welfare")
+        let detail = app.journeyPage.items.compactMap { if case .text(let t, _) = $0 { t } else { nil } }
+        #expect(detail.contains { $0.hasPrefix("함께 받을 수 없는 혜택 — 생계급여: ") }, "\(detail)")
+        // "왜 안 돼요?" only where something is not received.
+        func asksWhy() -> Bool {
+            app.journeyPage.items.contains { if case .choices(let c) = $0 { c.contains { $0.label == "왜 안 돼요?" } } else { false } }
+        }
+        #expect(!asksWhy())
+        app.state.detail = ProgramRef(pack: 0, id: "basic_pension")
+        #expect(welfare["basic_pension"]?.status == .ineligible)
+        #expect(asksWhy())
+    }
+
     /// Every screen of a played session shows the banner on its last row, at both sizes.
     @Test(arguments: [Size(width: 80, height: 24), Size(width: 40, height: 12)])
     func theBannerIsOnEveryDemoScreen(size: Size) {

@@ -30,7 +30,8 @@ extension KioskApp {
             return QuestionPages.question(context, question: question, session: state.session, input: state.input, years: state.years)
         case .review: return QuestionPages.review(context, session: state.session)
         case .results, .detail:
-            return AskPages.addingFollowUps(to: resultPage(context), context, explanation: state.step == .results ? state.explanation : nil)
+            return AskPages.addingFollowUps(to: resultPage(context), context, explanation: state.step == .results ? state.explanation : nil,
+                                            asksWhyNot: asksWhyNot)
         case .ask:
             // Drawn by `AskScreen`; this page only names the screen for anything that asks.
             return Page(title: context.text("ask.title"), items: [], hints: [])
@@ -51,6 +52,15 @@ extension KioskApp {
         }
         resultPageCache = (key, page)
         return page
+    }
+
+    /// Whether "왜 안 돼요?" has something to answer here: a programme not received on the
+    /// results page, or this detail page's programme not received.
+    private var asksWhyNot: Bool {
+        if case .detail(let program) = state.step {
+            return results.evaluations.indices.contains(program.pack) && results.evaluations[program.pack][program.id]?.status != .eligible
+        }
+        return results.items.contains { $0.status != .eligible }
     }
 
     private var results: SessionResults {

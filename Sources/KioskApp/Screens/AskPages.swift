@@ -9,17 +9,18 @@ import TextLayout
 /// for their programme. The questions sit on both, since a citizen reading one programme is
 /// the one most likely to ask how to apply for it.
 enum AskPages {
-    /// The three suggested questions and "직접 물어보기", as buttons.
-    static func questions(_ context: PageContext) -> [PageItem] {
-        [
-            .heading(context.text("ask.questions_heading")),
-            .choices([
-                Choice(label: context.text("answer.suggest_where"), action: .askSuggested(context.text("answer.suggest_where"))),
-                Choice(label: context.text("answer.suggest_documents"), action: .askSuggested(context.text("answer.suggest_documents"))),
-                Choice(label: context.text("answer.suggest_why"), action: .askSuggested(context.text("answer.suggest_why"))),
-                Choice(label: context.text("ask.type_own"), action: .openKeyboard),
-            ]),
+    /// The suggested questions and "직접 물어보기", as buttons. "왜 안 돼요?" only where something
+    /// is not received: on the page of a programme she gets it would ask about nothing there.
+    static func questions(_ context: PageContext, asksWhyNot: Bool) -> [PageItem] {
+        var choices = [
+            Choice(label: context.text("answer.suggest_where"), action: .askSuggested(context.text("answer.suggest_where"))),
+            Choice(label: context.text("answer.suggest_documents"), action: .askSuggested(context.text("answer.suggest_documents"))),
         ]
+        if asksWhyNot {
+            choices.append(Choice(label: context.text("answer.suggest_why"), action: .askSuggested(context.text("answer.suggest_why"))))
+        }
+        choices.append(Choice(label: context.text("ask.type_own"), action: .openKeyboard))
+        return [.heading(context.text("ask.questions_heading")), .choices(choices)]
     }
 
     /// "쉬운 설명": the sentences so far, or a quiet line while none has come.
@@ -38,9 +39,9 @@ enum AskPages {
 
     /// A results or detail page with the explanation (results only) and the questions placed
     /// before its last row of buttons (back, finish, help), which stays last.
-    static func addingFollowUps(to page: Page, _ context: PageContext, explanation: ExplanationPanel?) -> Page {
+    static func addingFollowUps(to page: Page, _ context: PageContext, explanation: ExplanationPanel?, asksWhyNot: Bool) -> Page {
         var page = page
-        let extra = Self.explanation(context, panel: explanation) + questions(context)
+        let extra = Self.explanation(context, panel: explanation) + questions(context, asksWhyNot: asksWhyNot)
         let index = page.items.lastIndex { if case .choices = $0 { true } else { false } } ?? page.items.endIndex
         page.items.insert(contentsOf: extra, at: index)
         return page

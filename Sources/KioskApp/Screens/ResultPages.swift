@@ -15,10 +15,7 @@ enum ResultPages {
     static func results(_ context: PageContext, evaluations: [Evaluation]) -> Page {
         let language = context.catalog.language
         var items: [PageItem] = []
-        var monthly = 0
-        var oneTime = 0
         var anyToCheck = false
-        var unknownAmount = false
         for (status, key, role) in groups {
             var choices: [Choice] = []
             for (packIndex, evaluation) in evaluations.enumerated() {
@@ -31,11 +28,6 @@ enum ResultPages {
                         label += " (\(context.text("results.to_check")))"
                         anyToCheck = true
                     }
-                    if status == .eligible {
-                        if result.monthlyAmount == nil, result.oneTimeAmount == nil { unknownAmount = true }
-                        monthly += result.monthlyAmount?.value ?? 0
-                        oneTime += result.oneTimeAmount?.value ?? 0
-                    }
                     choices.append(Choice(label: label, action: .open(ProgramRef(pack: packIndex, id: result.id))))
                 }
             }
@@ -44,12 +36,7 @@ enum ResultPages {
             items.append(.text("\(UIChrome.bullet) \(context.text(key)) (\(choices.count))", Style(role, bold: true)))
             items.append(.choices(choices))
         }
-        var head: [PageItem] = [
-            .text(context.text("results.total", [
-                "monthly": MoneyText.format(monthly, in: language), "one_time": MoneyText.format(oneTime, in: language),
-            ]), Style(.text, bold: true)),
-        ]
-        if unknownAmount { head.append(.text(context.text("results.total_partial"), Style(.muted))) }
+        var head = totalItems(context, evaluations: evaluations)
         if !context.compact { head.append(.text(context.text("results.open_hint"), Style(.muted))) }
         var tail: [PageItem] = [.text(context.text("results.decides"), Style(.text, bold: true))]
         if anyToCheck { tail.append(.text(context.text("results.to_check_note"), Style(.muted))) }
@@ -59,6 +46,36 @@ enum ResultPages {
             Choice(label: context.text("nav.help"), action: .help),
         ]))
         return Page(title: context.text("results.title"), items: head + items + tail, hints: context.hints(scrolls: true))
+    }
+
+    /// The total of what can be received together (`BenefitTotal`): no "0 won" for amounts not
+    /// known yet, no zero part, and each programme left out of it named with the reason.
+    static func totalItems(_ context: PageContext, evaluations: [Evaluation]) -> [PageItem] {
+        guard evaluations.contains(where: { $0.programs.contains { $0.status == .eligible } }) else { return [] }
+        let language = context.catalog.language
+        let total = BenefitTotal(evaluations)
+        var parts: [String] = []
+        if total.monthly > 0 { parts.append(context.text("results.monthly", ["amount": MoneyText.format(total.monthly, in: language)])) }
+        if total.oneTime > 0 { parts.append(context.text("results.one_time", ["amount": MoneyText.format(total.oneTime, in: language)])) }
+        let amounts = parts.count == 2 ? context.text("results.total_both", ["monthly": parts[0], "one_time": parts[1]]) : parts.first ?? ""
+        var items: [PageItem] = []
+        if !total.isKnown {
+            items.append(.text(context.text("results.total_unknown"), Style(.text, bold: true)))
+        } else {
+            items.append(.text(context.text(total.isFloor ? "results.total_floor" : "results.total", ["amounts": amounts]), Style(.text, bold: true)))
+            if total.isFloor { items.append(.text(context.text("results.total_partial"), Style(.muted))) }
+        }
+        // Only a left-out amount changes the total; one without an amount is not in it anyway,
+        // and its detail page says what it is received instead of.
+        for left in total.leftOut {
+            let result = evaluations[left.pack][left.program]
+            guard result?.monthlyAmount != nil || result?.oneTimeAmount != nil,
+                  let spec = evaluations[left.pack].pack.program(left.program) else { continue }
+            items.append(.text(context.text("results.total_left_out", [
+                "name": spec.name[language.rawValue], "reason": left.reason[language.rawValue],
+            ]), Style(.muted)))
+        }
+        return items
     }
 
     static func amountText(_ result: ProgramResult, context: PageContext) -> String {
@@ -102,6 +119,13 @@ enum ResultPages {
             if !explanation.unknown.isEmpty {
                 items.append(.text(context.text("detail.unknown", ["facts": explanation.unknown.joined(separator: ", ")])))
             }
+        }
+
+        // Another programme this household may get instead: say so where the citizen decides.
+        for exclusion in spec.notWith {
+            guard let other = evaluation[exclusion.program], other.status != .ineligible,
+                  let otherSpec = evaluation.pack.program(exclusion.program) else { continue }
+            items.append(.text(context.text("detail.not_with", ["name": otherSpec.name[language], "reason": exclusion.reason[language]]), Style(.warning)))
         }
 
         items.append(.heading(context.text("detail.apply")))

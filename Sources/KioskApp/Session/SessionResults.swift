@@ -31,15 +31,9 @@ public struct SessionResults: Sendable {
 
     public func items(_ status: Status) -> [Item] { items.filter { $0.status == status } }
 
-    /// The sums of the monthly and one-off amounts of the programmes the citizen can receive.
-    public var totals: (monthly: Won, oneTime: Won) {
-        var monthly = 0, oneTime = 0
-        for item in items(.eligible) {
-            monthly += item.result.monthlyAmount?.value ?? 0
-            oneTime += item.result.oneTimeAmount?.value ?? 0
-        }
-        return (Won(monthly), Won(oneTime))
-    }
+    /// What the citizen can receive together, added up (only one of two programmes received
+    /// instead of each other).
+    public var total: BenefitTotal { BenefitTotal(evaluations) }
 
     /// 소득인정액 as a share of 기준 중위소득 for the household, when both are known exactly; the
     /// log stores only its band.

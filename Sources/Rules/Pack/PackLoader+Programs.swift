@@ -68,6 +68,36 @@ extension PackLoader {
         return spec
     }
 
+    /// `not_with`, read from each programme and given to both sides of each pair: a pair named
+    /// twice, a programme the pack lacks or a programme excluding itself is an error.
+    func exclusions(_ nodes: [(ProgramID, YAMLNode)], _ programs: [ProgramSpec]) -> [ProgramSpec] {
+        var programs = programs
+        let index = Dictionary(uniqueKeysWithValues: programs.enumerated().map { ($1.id, $0) })
+        var seen = Set<[ProgramID]>()
+        for (id, node) in nodes {
+            let owner = "programme '\(id)'"
+            for (n, entry) in (node["not_with"]?.sequence("not_with") ?? []).enumerated() {
+                entry.checkKeys(["program", "reason", "source"], "a not_with entry")
+                let other = ProgramID(entry.requiredString("program", in: "a not_with entry"))
+                let reason = entry.required("reason", in: "a not_with entry")?.localized("not_with[\(n)].reason", of: owner) ?? LocalizedText([:])
+                let source = entry.requiredString("source", in: "a not_with entry")
+                guard let a = index[id], let b = index[other] else {
+                    let hint = Suggest.closest(to: other.rawValue, in: programs.map(\.id.rawValue)).map { " (did you mean '\($0)'?)" } ?? ""
+                    entry["program"]?.error("not_with names '\(other)', which is not a programme of this pack\(hint)")
+                    continue
+                }
+                if a == b { entry["program"]?.error("a programme cannot exclude itself"); continue }
+                guard seen.insert([id, other].sorted()).inserted else {
+                    entry["program"]?.error("'\(id)' and '\(other)' are already declared as not received together")
+                    continue
+                }
+                programs[a].notWith.append(Exclusion(program: other, reason: reason, source: source))
+                programs[b].notWith.append(Exclusion(program: id, reason: reason, source: source))
+            }
+        }
+        return programs
+    }
+
     func allFacts(_ program: Program) -> FactMask {
         program.definitions.reduce(program.facts) { $0 | definitions[$1].allFacts }
     }

@@ -119,14 +119,14 @@ struct PackLoader {
         for file in definitionFiles { collectDefinitions(file["definitions"] ?? file, owner: "definitions") }
         var programNodes: [(ProgramID, YAMLNode)] = []
         for (fileID, node) in programFiles.sorted(by: { $0.0 < $1.0 }) {
-            node.checkKeys(["id", "name", "category", "description", "conditions", "amount", "notes", "apply", "sources", "definitions", "refer_to_staff"], "a programme")
+            node.checkKeys(["id", "name", "category", "description", "conditions", "amount", "notes", "apply", "sources", "definitions", "refer_to_staff", "not_with"], "a programme")
             let id = node.requiredString("id", in: "a programme")
             if id != fileID { node["id"]?.error("the id '\(id)' must match the file name '\(fileID).yaml'") }
             if let defs = node["definitions"] { collectDefinitions(defs, owner: fileID) }
             programNodes.append((ProgramID(fileID), node))
         }
         compileDefinitions()
-        let programs = programNodes.map { compileProgram(id: $0.0, node: $0.1) }
+        let programs = exclusions(programNodes, programNodes.map { compileProgram(id: $0.0, node: $0.1) })
         return RulePack(id: id, version: version, name: name, coverage: coverage, topics: topics, facts: facts,
                         parameters: parameters, definitions: definitions, programs: programs, aggregates: aggregates,
                         textGaps: diagnostics.textGaps)

@@ -75,6 +75,15 @@ struct Note: Sendable {
     let when: Program?
 }
 
+/// Another programme of the pack that cannot be received together with this one, why (in the
+/// citizen's words) and the source that says so. Declared on either programme; the loader
+/// gives it to both.
+public struct Exclusion: Sendable, Equatable {
+    public let program: ProgramID
+    public let reason: LocalizedText
+    public let source: String
+}
+
 /// How and where a citizen applies.
 public struct ApplyInfo: Sendable {
     public let office: LocalizedText
@@ -96,6 +105,8 @@ public struct ProgramSpec: Sendable {
     let oneTime: Program?
     let notes: [Note]
     let referrals: [Referral]
+    /// The programmes a household receives instead of this one, never with it.
+    public internal(set) var notWith: [Exclusion] = []
     /// Definitions it depends on, in evaluation order.
     var definitions: [Int] = []
     var allParameters = ParameterMask()

@@ -48,7 +48,7 @@ struct VoiceGuidanceTests {
         #expect(app.lastSpoken.contains("매달"))
         pilot.press(.enter)
         app.drain()
-        guard case .detail = app.state.step else { Issue.record("not on a detail page"); return }
+        guard case .detail = app.state.step else { Issue.record("not on a detail page: \(app.state.step) \(pilot.screen)"); return }
         #expect(app.lastSpoken.hasPrefix("기초연금."))
     }
 

@@ -39,7 +39,7 @@ struct SessionTests {
         #expect(results.items.allSatisfy { $0.status != .undetermined })
         #expect(results.items.contains { $0.result.id == "culture_nuri_card" }, "the extra pack is evaluated too")
         #expect(results.items(.eligible).contains { $0.result.id == "basic_pension" })
-        #expect(results.totals.monthly.value > 0)
+        #expect(results.total.monthly > 0)
     }
 
     @Test func theResultsAgreeWithEvaluatingTheAnswersDirectly() {
