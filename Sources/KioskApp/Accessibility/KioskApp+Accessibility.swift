@@ -41,7 +41,19 @@ extension KioskApp {
         // The mode's button leads the key hints on every screen, so it is found in one place.
         page.hints.insert(buttonLabel, at: 0)
         if mode.isOn, !context.compact { page.hints.insert(context.text("a11y.repeat_hint"), at: 1) }
+        if let typed = state.choosingNumber {
+            // The mode's button stays first: it is drawn over the first hint.
+            page.hints = [buttonLabel, context.text("nav.number_typing", ["number": typed + "_"])]
+        } else if page.choosesFromTen, !context.compact || showsChoiceFromTen(page) {
+            // The small layout has room for it only while a choice numbered 10 or more is in view.
+            page.hints.append(context.text("nav.number_hint"))
+        }
         return page
+    }
+
+    private func showsChoiceFromTen(_ page: Page) -> Bool {
+        let layout = PageLayout(page, size: terminal.size, scroll: state.scroll)
+        return (9..<page.choices.count).contains { layout.isVisible(choice: $0) }
     }
 
     /// The key hint that is also the mode's touch target.
@@ -58,7 +70,10 @@ extension KioskApp {
             return true
         case .character("/"), .function(6):
             guard state.accessibility.isOn else { return false }
-            assistive.speaker.repeatLast()
+            // The screen as it is now, whole: an explanation that came in after the page was
+            // first read is part of it.
+            assistive.announced = nil
+            announce()
             return true
         case .escape, .character("."), .backspace, .delete:
             guard state.accessibility.showsSettings else { return false }
@@ -169,11 +184,16 @@ extension KioskApp {
         let spoken = SpokenPage(page: keyboard?.page ?? currentPage, focus: keyboard?.focus ?? state.focus, catalog: catalog,
                                 keys: keyboard == nil ? nil : "a11y.keys_keyboard")
         let input = keyboard == nil ? state.input : state.ask?.composer.fullText ?? ""
-        let subject = SpokenPage.Subject(screen: screenIdentity(overlay: overlay), focused: spoken.focusedLabel, input: input)
+        let arrival = arrived(catalog)
+        let subject = SpokenPage.Subject(screen: screenIdentity(overlay: overlay), focused: spoken.focusedLabel, input: input,
+                                         arrived: arrival?.text ?? "")
         defer { assistive.announced = subject }
         var phrase: String
         if let before = assistive.announced, before.screen == subject.screen {
-            if before.focused != subject.focused {
+            if let arrival, before.arrived != subject.arrived, overlay == nil {
+                // The explanation or answer has come: read it, not the page again.
+                phrase = SpokenPage.words(arrival.heading + ". " + arrival.text, catalog: catalog)
+            } else if before.focused != subject.focused {
                 // Typing on the question keyboard also moves its focus: say both.
                 phrase = before.input == subject.input ? spoken.focused : spoken.field + " " + spoken.focused
             } else if before.input != subject.input {
@@ -189,6 +209,18 @@ extension KioskApp {
             assistive.prefix = nil
         }
         assistive.speaker.say(phrase, voice: voice)
+    }
+
+    /// The explanation (results page) or the answer (answer page) once it is whole, with its
+    /// heading; nil while none is shown or it is still coming.
+    private func arrived(_ catalog: LocaleCatalog) -> (heading: String, text: String)? {
+        let (panel, heading): (ExplanationPanel?, LocaleKey) = switch state.step {
+        case .results: (state.explanation, "ask.explain_heading")
+        case .answer: (state.ask?.answer, "ask.answer_heading")
+        default: (nil, "ask.explain_heading")
+        }
+        guard let panel, panel.isFinished, !panel.lines.isEmpty, !state.accessibility.showsSettings else { return nil }
+        return (catalog.text(heading), panel.lines.joined(separator: " "))
     }
 
     /// The help panel or the idle warning, when one is over the page.

@@ -14,6 +14,9 @@ struct SpokenPage {
         let screen: String
         let focused: String
         let input: String
+        /// The explanation or answer once it has come in whole ("" while it is being prepared),
+        /// so it is read when it arrives, not only the "being prepared" line before it.
+        var arrived = ""
     }
 
     let page: Page
@@ -60,7 +63,7 @@ struct SpokenPage {
                 for choice in choices {
                     number += 1
                     let label = Self.words(choice.label, catalog: catalog)
-                    parts.append(sentence(number <= 9 && !page.typesDigits ? "\(number), \(label)" : label))
+                    parts.append(sentence(!page.typesDigits && (number <= 9 || !page.numbersOnlyNine) ? "\(number), \(label)" : label))
                 }
             case .qr:
                 continue
@@ -72,7 +75,8 @@ struct SpokenPage {
             }
         }
         if !focusedLabel.isEmpty { parts.append(sentence(catalog.text("a11y.focused", ["choice": focusedLabel]))) }
-        parts.append(sentence(catalog.text(keys ?? (page.typesDigits ? "a11y.keys_typing" : "a11y.keys"))))
+        let usual: LocaleKey = page.typesDigits ? "a11y.keys_typing" : page.choosesFromTen ? "a11y.keys_many" : "a11y.keys"
+        parts.append(sentence(catalog.text(keys ?? usual)))
         return parts.filter { !$0.isEmpty }.joined(separator: " ")
     }
 

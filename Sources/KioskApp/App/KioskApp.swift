@@ -207,6 +207,10 @@ public final class KioskApp {
         }
         let page = currentPage
         let layout = PageLayout(page, size: terminal.size, scroll: state.scroll)
+        if let typed = state.choosingNumber {
+            chooseByNumber(typed, key: key, page: page)
+            return
+        }
         switch key {
         case .function(1), .character("?"):
             perform(.help)
@@ -233,6 +237,9 @@ public final class KioskApp {
         case .character(let character) where character.isASCII && character.isNumber:
             if page.typesDigits {
                 perform(.type(character))
+            } else if character == "0", page.choosesFromTen {
+                // One key per choice runs out at nine: "0" then the number reaches the rest.
+                state.choosingNumber = ""
             } else if let digit = character.wholeNumberValue, digit >= 1, digit <= min(9, page.choices.count) {
                 perform(page.choices[digit - 1].action)
             }
@@ -241,6 +248,30 @@ public final class KioskApp {
                 state.focus = focus
                 state.scroll = PageLayout(page, size: terminal.size, scroll: state.scroll, revealing: focus).scroll
             }
+        }
+    }
+
+    /// A key while a choice's number is being typed after "0": digits add to it, and it is
+    /// pressed as soon as no further digit could make another choice's number (or on Enter);
+    /// "." or Esc gives up, backspace takes back a digit.
+    private func chooseByNumber(_ typed: String, key: Key, page: Page) {
+        let count = page.choices.count
+        func press(_ number: Int) {
+            state.choosingNumber = nil
+            state.focus = number - 1
+            perform(page.choices[number - 1].action)
+        }
+        switch key {
+        case .character(let c) where c.isASCII && c.isNumber:
+            let number = Int(typed + String(c))!
+            guard number >= 1, number <= count else { return }
+            if number * 10 > count { press(number) } else { state.choosingNumber = typed + String(c) }
+        case .enter, .keypad(.center):
+            if let number = Int(typed), (1...count).contains(number) { press(number) } else { state.choosingNumber = nil }
+        case .backspace, .delete:
+            state.choosingNumber = typed.isEmpty ? nil : String(typed.dropLast())
+        default:
+            state.choosingNumber = nil
         }
     }
 

@@ -7,6 +7,8 @@ public struct KioskState: Sendable {
     public var session: Session
     /// On the welcome step: the attract screen, or the language choice after a touch.
     public var choosingLanguage = false
+    /// The digits typed after "0" to press a choice numbered 10 or more; nil when not choosing.
+    public var choosingNumber: String?
     /// On the results step: the programme whose detail is open.
     public var detail: ProgramRef?
     /// The results, evaluated once when the citizen reaches them.

@@ -79,7 +79,7 @@ enum PolicyPages {
                 Choice(label: context.text("policy.search_clear"), action: .policy(.clearQuery)),
             ]),
             .text(context.text("policy.search_hint"), Style(.muted)),
-        ], hints: hints(context))
+        ], hints: hints(context), numbersOnlyNine: true)
     }
 
     static func date(_ policy: PolicyState, input: String, error: String?, context: PageContext) -> Page {

@@ -39,12 +39,18 @@ struct Page: Equatable {
     var hints: [String]
     /// Digits type into a field on this page instead of choosing a button.
     var typesDigits = false
+    /// Only the first nine choices carry a number: on a keyboard of letters, numbers past nine
+    /// would crowd the keys, and arrows reach them. Elsewhere "0" then the number reaches 10 on.
+    var numbersOnlyNine = false
     /// Choices and fields start in the lower half of the screen, within reach from a
     /// wheelchair (accessibility mode's low-position layout).
     var lowPosition = false
     /// The title drawn in big glyphs where it fits (accessibility mode on a terminal that
     /// cannot enlarge its font); `title` stays the page's words for the voice and the fallback.
     var bigTitle: BigText? = nil
+
+    /// Whether "0" then a number presses a choice numbered 10 or more here.
+    var choosesFromTen: Bool { choices.count > 9 && !typesDigits && !numbersOnlyNine }
 
     /// Every choice in reading order; focus and digit shortcuts index into this.
     var choices: [Choice] {
@@ -119,8 +125,9 @@ struct PageLayout {
             case .choices(let choices):
                 let labels = choices.map { choice -> String in
                     number += 1
-                    // Digits name the first nine choices for keypad use, unless digits type.
-                    return number <= 9 && !page.typesDigits ? "\(number) \(choice.label)" : choice.label
+                    // Digits name the choices for keypad use, unless digits type: 1–9 at one key,
+                    // the rest as "0" then the number.
+                    return !page.typesDigits && (number <= 9 || !page.numbersOnlyNine) ? "\(number) \(choice.label)" : choice.label
                 }
                 let group = ButtonGroup(labels: labels, in: Rect(x: x, y: y, width: width, height: 0),
                                         buttonHeight: regular ? 3 : 1)

@@ -1,3 +1,4 @@
+import Explanations
 import Foundation
 @testable import KioskApp
 import Rules
@@ -45,7 +46,8 @@ enum AccessibleFixture {
 
     /// A kiosk that starts in accessibility mode and speaks through `voice`, or stays silent.
     static func kiosk(size: Size = Size(width: 40, height: 12), voice: RecordingVoice? = nil, startOn: Bool = true,
-                      extra: String = "", clock: ManualClock = ManualClock()) throws -> (KioskApp, Pilot) {
+                      extra: String = "", clock: ManualClock = ManualClock(),
+                      explanations: (any ExplanationService)? = nil) throws -> (KioskApp, Pilot) {
         let command = voice.map { "[\"/bin/sh\", \"\($0.script.path)\", \"{voice}\", \"{rate}\", \"{volume}\"]" } ?? "[]"
         let resources = try resources("""
             [kiosk]
@@ -55,7 +57,8 @@ enum AccessibleFixture {
             \(extra)
             """)
         let pilot = Pilot(size: size, palette: Palette(theme: resources.theme))
-        let app = KioskApp(terminal: pilot.terminal, resources: resources, rules: Fixture.rules, clock: { clock.now })
+        let app = KioskApp(terminal: pilot.terminal, resources: resources, rules: Fixture.rules, clock: { clock.now },
+                           explanations: explanations)
         app.start()
         return (app, pilot)
     }

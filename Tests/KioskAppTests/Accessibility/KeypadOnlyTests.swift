@@ -68,3 +68,59 @@ struct KeypadOnlyTests {
         #expect(app.state.step == .privacy)
     }
 }
+
+/// A page with more than nine choices: "0" then the number presses the tenth and later ones,
+/// which had no number and no key of their own.
+@Suite("Choices numbered 10 and on")
+struct ChoosingFromTenTests {
+    @Test func zeroThenTheNumberPressesIt() throws {
+        let (app, pilot) = Fixture.kiosk(size: Size(width: 80, height: 24))
+        let citizen = Citizen(app: app, pilot: pilot)
+        citizen.arrive()
+        citizen.answerAll(from: Households.olderAlone)
+        #expect(app.state.step == .review)
+        let choices = app.currentPage.choices
+        #expect(choices.count > 12)
+        let hint = Fixture.resources.locales.catalog(.ko).text("nav.number_hint")
+        #expect(app.currentPage.hints.contains(hint))
+        // Started and given up: nothing pressed.
+        pilot.press(.character("0"), .character("1"), .character("."))
+        app.drain()
+        #expect(app.state.step == .review && app.state.choosingNumber == nil)
+        // "0", "1": 1 could still become 10–19, so it waits and says what is typed.
+        pilot.press(.character("0"), .character("1"))
+        app.drain()
+        #expect(app.state.choosingNumber == "1")
+        #expect(pilot.screenText.contains("번호 1_"))
+        // "2": no choice numbers 120, so 12 is pressed at once, as its label says.
+        let twelfth = choices[11]
+        pilot.press(.character("2"))
+        app.drain()
+        #expect(app.state.choosingNumber == nil)
+        guard case .edit(let fact) = twelfth.action else { Issue.record("the 12th review choice is \(twelfth.action)"); return }
+        #expect(app.state.step == .question && app.state.session.question?.fact == fact)
+    }
+
+    @Test func enterPressesANumberThatCouldGrow() throws {
+        let (app, pilot) = Fixture.kiosk(size: Size(width: 80, height: 24))
+        let citizen = Citizen(app: app, pilot: pilot)
+        citizen.arrive()
+        citizen.answerAll(from: Households.olderAlone)
+        let first = app.currentPage.choices[0]
+        pilot.press(.character("0"), .character("1"), .enter)
+        app.drain()
+        guard case .edit(let fact) = first.action else { Issue.record("the first review choice is \(first.action)"); return }
+        #expect(app.state.session.question?.fact == fact)
+        // A number no choice has is not typed at all: with n choices, the tens of n and then
+        // a digit past n's last one.
+        citizen.answerOne(from: Households.olderAlone)
+        #expect(app.state.step == .review)
+        let count = app.currentPage.choices.count
+        let tens = count / 10
+        if count % 10 < 9 {
+            pilot.press(.character("0"), .character(Character(String(tens))), .character("9"))
+            app.drain()
+            #expect(app.state.choosingNumber == String(tens) && app.state.step == .review)
+        }
+    }
+}

@@ -1,3 +1,4 @@
+import Explanations
 import Foundation
 @testable import KioskApp
 import Rules
@@ -107,7 +108,46 @@ struct VoiceGuidanceTests {
         #expect(voice.lines.isEmpty)
     }
 
-    @Test("/ repeats the last phrase, in the session's voice")
+    @Test("the explanation is read once it has come, and / reads the screen as it is now")
+    func explanationIsReadWhenItComes() throws {
+        let voice = try RecordingVoice()
+        let service = ScriptedExplanationService()
+        let (app, pilot) = try AccessibleFixture.kiosk(size: Size(width: 80, height: 24), voice: voice, explanations: service)
+        let citizen = Citizen(app: app, pilot: pilot)
+        pilot.press(.enter)
+        app.drain()
+        pilot.press(.character("1"))
+        app.drain()
+        pilot.press(.character("1"))
+        app.drain()
+        citizen.answerAll(from: Households.olderAlone)
+        pilot.press(.left, .left, .left, .left, .enter)
+        app.drain()
+        #expect(app.state.step == .results)
+        let catalog = Fixture.resources.locales.catalog(.ko)
+        let preparing = catalog.text("ask.preparing")
+        #expect(app.lastSpoken.contains(preparing))
+        let ticket = try #require(service.requests.last?.ticket)
+        service.send(ticket, .sentence("기초연금을 받을 수 있어요."))
+        app.pollExplanations()
+        // Half an explanation is not read: the next sentence would cut it off.
+        #expect(!app.lastSpoken.contains("기초연금을 받을 수 있어요."))
+        let outcome = ExplanationOutcome(source: .llm, fallbackReason: nil, detail: nil, text: "",
+                                         firstTokenMilliseconds: 5, totalMilliseconds: 9)
+        service.send(ticket, .sentence("결과는 센터에서 정해요."), .finished(outcome))
+        app.pollExplanations()
+        #expect(app.lastSpoken == "\(catalog.text("ask.explain_heading")). 기초연금을 받을 수 있어요. 결과는 센터에서 정해요.")
+        // Nothing new on the next frame: nothing said again.
+        let count = app.assistive.speaker.spoken
+        app.start()
+        #expect(app.assistive.speaker.spoken == count)
+        pilot.press(.character("/"))
+        app.drain()
+        #expect(app.lastSpoken.hasPrefix(catalog.text("results.title")))
+        #expect(app.lastSpoken.contains("기초연금을 받을 수 있어요.") && !app.lastSpoken.contains(preparing))
+    }
+
+    @Test("/ says the screen again, in the session's voice")
     func repeatKey() throws {
         let voice = try RecordingVoice()
         let (app, pilot) = try AccessibleFixture.kiosk(voice: voice)
