@@ -230,9 +230,8 @@ extension KioskApp {
                     catalog.text("idle.continue")].joined(separator: " ")
         }
         if state.showsHelp {
-            let places = resources.config.centre.placeholders(in: state.language)
-            return ["help.title", "help.counter", "help.hours", "help.phone", "help.close"]
-                .map { catalog.text(LocaleKey($0), places) }.joined(separator: " ")
+            return HelpPanel(catalog: catalog, placeholders: resources.config.centre.placeholders(in: state.language), screen: screenHelp)
+                .sentences.joined(separator: " ")
         }
         return nil
     }

@@ -54,6 +54,32 @@ extension KioskApp {
         return page
     }
 
+    /// What F1 says about the screen it is pressed on, before where to find a person; nil on
+    /// the staff, policy and settings screens, which have their own words.
+    var screenHelp: LocaleKey? {
+        guard state.staff == nil, state.policy == nil, !state.accessibility.showsSettings else { return nil }
+        switch state.step {
+        case .attract: return "help.screen_attract"
+        case .language: return "help.screen_language"
+        case .privacy: return "help.screen_privacy"
+        case .question:
+            switch state.session.question?.kind {
+            case .yesNo?, .choice?: return "help.screen_choose"
+            case .amount?: return "help.screen_amount"
+            case .number?, .age?: return "help.screen_number"
+            case .duration?: return "help.screen_duration"
+            case .children?: return "help.screen_children"
+            case nil: return nil
+            }
+        case .review: return "help.screen_review"
+        case .results: return "help.screen_results"
+        case .detail: return "help.screen_detail"
+        case .ask: return "help.screen_ask"
+        case .answer: return "help.screen_answer"
+        case .goodbye: return "help.screen_goodbye"
+        }
+    }
+
     /// Whether "왜 안 돼요?" has something to answer here: a programme not received on the
     /// results page, or this detail page's programme not received.
     private var asksWhyNot: Bool {
@@ -90,7 +116,7 @@ extension KioskApp {
         if case .warning(let seconds) = idlePhase, state.step != .goodbye, state.demo == nil {
             IdleWarning(catalog: catalog, seconds: seconds).draw(in: &buffer)
         } else if state.showsHelp {
-            HelpPanel(catalog: catalog, placeholders: resources.config.centre.placeholders(in: state.language))
+            HelpPanel(catalog: catalog, placeholders: resources.config.centre.placeholders(in: state.language), screen: screenHelp)
                 .draw(in: &buffer)
         }
         return buffer

@@ -280,7 +280,7 @@ public final class KioskApp {
     }
 
     private func scroll(by rows: Int, layout: PageLayout) {
-        let moved = PageLayout(currentPage, size: terminal.size, scroll: layout.scroll + rows)
+        let moved = PageLayout(currentPage, size: terminal.size, scroll: layout.settledScroll(movingBy: rows))
         state.scroll = moved.scroll
         if !moved.isVisible(choice: state.focus), let visible = moved.firstVisibleChoice() {
             state.focus = visible

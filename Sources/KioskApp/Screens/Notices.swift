@@ -25,18 +25,34 @@ struct TooSmallNotice {
 struct HelpPanel {
     let catalog: LocaleCatalog
     let placeholders: [String: String]
+    /// How the screen under the panel works, said first: help on the screen it is asked on.
+    var screen: LocaleKey?
+
+    /// The panel's sentences in order, for the screen and for the voice alike.
+    var sentences: [String] {
+        [catalog.text("help.title")] + (screen.map { [catalog.text($0)] } ?? [])
+            + ["help.counter", "help.hours", "help.phone", "help.close"].map { catalog.text(LocaleKey($0), placeholders) }
+    }
 
     func draw(in buffer: inout Buffer) {
         let size = buffer.size
         let panelWidth = min(size.width - 2, 64)
         let inner = panelWidth - 4
-        let paragraphs = [
+        let hours = Paragraph(catalog.text("help.hours", placeholders), width: inner)
+        let close = Paragraph(catalog.text("help.close"), width: inner, style: Style(.muted))
+        var paragraphs = [
             Paragraph(catalog.text("help.title"), width: inner, style: Style(.accent, bold: true)),
+        ] + (screen.map { [Paragraph(catalog.text($0), width: inner, style: Style(.text, bold: true))] } ?? []) + [
             Paragraph(catalog.text("help.counter", placeholders), width: inner),
-            Paragraph(catalog.text("help.hours", placeholders), width: inner),
+            hours,
             Paragraph(catalog.text("help.phone", placeholders), width: inner),
-            Paragraph(catalog.text("help.close"), width: inner, style: Style(.muted)),
+            close,
         ]
+        // A small screen keeps what this screen asks and who helps: the opening hours give way
+        // first, then the line saying any key closes the panel (any key still does).
+        for optional in [hours, close] where paragraphs.reduce(2, { $0 + $1.height }) > size.height {
+            paragraphs.removeAll { $0 == optional }
+        }
         let contentHeight = paragraphs.reduce(0) { $0 + $1.height }
         let spacing = contentHeight + paragraphs.count + 1 <= size.height - 2 ? 1 : 0
         let panelHeight = min(size.height, contentHeight + spacing * (paragraphs.count - 1) + 2)

@@ -161,6 +161,20 @@ struct PageLayout {
         scroll = max(0, offset)
     }
 
+    /// Where a scroll of `step` rows from here stops: short of a QR code that would otherwise be
+    /// cut in two, so that it is seen whole once (half a code does not scan). It never goes
+    /// further than asked, so no row is skipped unseen.
+    func settledScroll(movingBy step: Int) -> Int {
+        let rows = viewport.count
+        var target = min(max(0, scroll + step), max(0, contentHeight - rows))
+        for qr in qrs where qr.block.size.height <= rows {
+            let top = qr.y, bottom = qr.y + qr.block.size.height
+            if step > 0, top < target, top > scroll, bottom > scroll + rows { target = top }
+            if step < 0, bottom > target + rows, bottom < scroll + rows, top < scroll { target = bottom - rows }
+        }
+        return target
+    }
+
     /// Whether some content lies below or above the viewport.
     var canScrollDown: Bool { scroll + viewport.count < contentHeight }
     var canScrollUp: Bool { scroll > 0 }

@@ -84,3 +84,29 @@ enum QRDecoder {
         return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .newlines)
     }
 }
+
+/// Scrolled through with + (and back with -), a detail page shows its QR code whole at least
+/// once at every size it is offered: half a code does not scan.
+@Suite("QR code on the detail page")
+struct DetailQRCodeTests {
+    @Test(arguments: [Size(width: 80, height: 24), Size(width: 120, height: 40)])
+    func isWholeOnScreenWhileScrolling(size: Size) throws {
+        let (app, pilot) = Fixture.kiosk(size: size)
+        Citizen(app: app, pilot: pilot).reachResults(Households.olderAlone)
+        pilot.press(.enter)
+        app.drain()
+        guard case .detail(let program) = app.state.step else { Issue.record("not on a detail page: \(app.state.step)"); return }
+        let url = try #require(app.state.results?.evaluations[program.pack].pack.program(program.id)?.apply.url)
+        for key in [Character("+"), "-"] {
+            var seen = false
+            for _ in 0..<40 {
+                if (try? QRDecoder.decode(pilot.screen)) == url { seen = true }
+                let before = app.state.scroll
+                pilot.press(.character(key))
+                app.drain()
+                if app.state.scroll == before { break }
+            }
+            #expect(seen, "\(size): scrolling with \(key) never shows the whole code")
+        }
+    }
+}

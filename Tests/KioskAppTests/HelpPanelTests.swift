@@ -1,0 +1,70 @@
+@testable import KioskApp
+import Rules
+import Settings
+import Terminal
+import TerminalTesting
+import Testing
+
+/// F1 helps on the screen it is pressed on: how this screen works first, then where a person is.
+@Suite("Help for the screen it is asked on")
+struct HelpPanelTests {
+    static let catalog = Fixture.resources.locales.catalog(.ko)
+
+    /// The first words of a help sentence, short enough to sit on one line of the panel.
+    static func opening(_ key: LocaleKey) -> String { String(catalog.text(key).prefix(18)) }
+
+    func helpShown(_ app: KioskApp, _ pilot: Pilot) -> String {
+        pilot.press(.function(1))
+        app.drain()
+        defer { pilot.press(.character("x")); app.drain() }
+        #expect(app.state.showsHelp)
+        return pilot.screenText
+    }
+
+    @Test func eachScreenSaysHowItWorks() throws {
+        let (app, pilot) = Fixture.kiosk(size: Size(width: 120, height: 40))
+        let citizen = Citizen(app: app, pilot: pilot)
+        #expect(helpShown(app, pilot).contains(Self.opening("help.screen_attract")))
+        citizen.arrive()
+        var seen = Set<String>()
+        while app.state.step == .question, let question = app.state.session.question {
+            let key: LocaleKey = switch question.kind {
+            case .yesNo, .choice: "help.screen_choose"
+            case .amount: "help.screen_amount"
+            case .number, .age: "help.screen_number"
+            case .duration: "help.screen_duration"
+            case .children: "help.screen_children"
+            }
+            let screen = helpShown(app, pilot)
+            #expect(screen.contains(Self.opening(key)), "\(question.fact): \(screen)")
+            // Where to find a person is still said, under it.
+            #expect(screen.contains("129"))
+            seen.insert(key.description)
+            citizen.answerOne(from: Households.olderAlone)
+        }
+        #expect(seen.count >= 3, "\(seen)")
+        #expect(app.state.step == .review)
+        #expect(helpShown(app, pilot).contains(Self.opening("help.screen_review")))
+        citizen.showResults()
+        #expect(app.state.step == .results)
+        #expect(helpShown(app, pilot).contains(Self.opening("help.screen_results")))
+    }
+
+    /// At the smallest size the panel keeps this screen's line, the counter and the phone.
+    @Test(arguments: [Language.ko, .en, .zh, .vi])
+    func theSmallestScreenKeepsWhatMatters(language: Language) throws {
+        let (app, pilot) = Fixture.kiosk(size: Size(width: 40, height: 12))
+        Citizen(app: app, pilot: pilot).arrive(language: language)
+        pilot.press(.function(1))
+        app.drain()
+        let text = pilot.screenText.replacingOccurrences(of: "\n", with: "").replacingOccurrences(of: " ", with: "")
+        let catalog = Fixture.resources.locales.catalog(language)
+        let places = Fixture.resources.config.centre.placeholders(in: language)
+        let screenKey = try #require(app.screenHelp)
+        for sentence in [catalog.text(screenKey), catalog.text("help.counter", places), catalog.text("help.phone", places)] {
+            // Whole, so its end is on screen too.
+            let squeezed = sentence.replacingOccurrences(of: " ", with: "")
+            #expect(text.contains(String(squeezed.suffix(8))), "\(language): \(sentence) cut from \(pilot.screenText)")
+        }
+    }
+}
