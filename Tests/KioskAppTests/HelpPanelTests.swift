@@ -68,3 +68,24 @@ struct HelpPanelTests {
         }
     }
 }
+
+/// At 40x12 there is no row for "만원 단위 숫자로 넣어 주세요"; the empty field says the unit,
+/// which an amount cannot be answered without.
+@Suite("The smallest screen keeps what an answer needs")
+struct SmallestScreenTests {
+    @Test(arguments: [Language.ko, .en, .zh, .vi])
+    func anEmptyAmountFieldSaysItsUnit(language: Language) throws {
+        let (app, pilot) = Fixture.kiosk(size: Size(width: 40, height: 12))
+        let citizen = Citizen(app: app, pilot: pilot)
+        citizen.arrive(language: language)
+        for _ in 0..<30 where app.state.session.question?.kind != .amount { citizen.answerOne(from: Households.olderAlone) }
+        #expect(app.state.session.question?.kind == .amount)
+        let unit = Fixture.resources.locales.catalog(language).text("question.amount_unit")
+        #expect(app.state.input.isEmpty)
+        #expect(pilot.screenText.contains(unit), "\(pilot.screenText)")
+        // Typed, the field says the amount in words instead.
+        pilot.type("150")
+        app.drain()
+        #expect(!pilot.screenText.contains(unit))
+    }
+}

@@ -38,7 +38,10 @@ enum QuestionPages {
             } + [previous == .unknown ? Choice(label: "\(unknown.label) \(UIChrome.check)", action: .answerUnknown) : unknown]))
         case .amount:
             if !context.compact { items.append(.text(context.text("question.amount_hint"), Style(.muted))) }
-            items.append(.field(input: input, echo: MoneyText.echo(manWon: input, in: language), error: error))
+            // The small layout has no row for the hint: the empty field says the unit instead,
+            // since without it "150" cannot be answered right.
+            let echo = context.compact && input.isEmpty ? context.text("question.amount_unit") : MoneyText.echo(manWon: input, in: language)
+            items.append(.field(input: input, echo: echo, error: error))
             items.append(.choices([Choice(label: context.text("question.confirm"), action: .confirmInput), unknown]))
         case .number, .age:
             items.append(.field(input: input, echo: "", error: error))
