@@ -82,8 +82,13 @@ struct AccessibilityEndToEndTests {
         // The keypad's star: the mode turns on, the window shrinks as a larger font would.
         try kiosk.send("*")
         var heard = try setup.waitForPhrase(after: 0, "that the mode is on") { $0.hasPrefix("접근성 모드를 켰어요.") }
+        // Said as being done, not done: the font is larger only once the window has re-sized.
+        #expect(!heard.text.contains(localeString(language: "ko", section: "a11y", key: "enlarged")))
         try kiosk.waitForScreen("the 40x12 layout") { screen in
             screen.split(separator: "\n").allSatisfy { $0.count <= 40 } && screen.contains("*: 접근성")
+        }
+        heard = try setup.waitForPhrase(after: heard.index + 1, "that the text is larger now") {
+            $0 == localeString(language: "ko", section: "a11y", key: "enlarged")
         }
         try kiosk.send("KPEnter")
         heard = try setup.waitForPhrase(after: heard.index + 1, "the language choice") { $0.contains("1, 한국어") }

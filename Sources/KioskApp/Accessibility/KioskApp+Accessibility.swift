@@ -13,6 +13,9 @@ final class Assistive {
     var announced: SpokenPage.Subject?
     /// Said before the next announcement ("accessibility mode is on").
     var prefix: String?
+    /// The screen's size when the enlarge command ran: large text is claimed only once the
+    /// terminal reports fewer, larger cells than this, never on the command's word.
+    var enlargingFrom: Size?
 
     init(config: KioskConfig.Accessibility) {
         speaker = Speaker(command: SpeechCommand(config.speechCommand))
@@ -106,10 +109,14 @@ extension KioskApp {
         state.accessibility.showsSettings = false
         accessibilityChanged(from: before)
         let catalog = resources.locales.catalog(state.language)
+        assistive.enlargingFrom = nil
         if state.accessibility.isOn {
-            // The voice never claims large text that this screen cannot give.
+            // The voice never claims large text that this screen cannot give: with an enlarge
+            // command it says the text is being enlarged, and that it is once the terminal
+            // has re-sized (`noteResize`).
             let enlarges = !resources.config.accessibility.enlargeCommand.isEmpty
             assistive.prefix = catalog.text(enlarges ? "a11y.turned_on" : "a11y.turned_on_no_enlarge")
+            if enlarges { assistive.enlargingFrom = terminal.size }
         } else if before.speaks {
             // The last thing the voice says: the citizen hears that it stops on purpose.
             assistive.speaker.say(SpokenPage.words(catalog.text("a11y.turned_off"), catalog: catalog), voice: voice)
@@ -166,6 +173,17 @@ extension KioskApp {
         }
     }
 
+    /// A new terminal size: after the enlarge command, fewer cells mean the font did grow, and
+    /// the voice may now say so.
+    func noteResize() {
+        guard let before = assistive.enlargingFrom, state.accessibility.isOn else { return }
+        let now = terminal.size
+        guard now.width < before.width || now.height < before.height else { return }
+        assistive.enlargingFrom = nil
+        let enlarged = resources.locales.catalog(state.language).text("a11y.enlarged")
+        assistive.prefix = assistive.prefix.map { $0 + " " + enlarged } ?? enlarged
+    }
+
     /// The voice for the session's language at the citizen's rate and volume.
     var voice: Voice {
         Voice(name: resources.config.accessibility.voices.text(in: state.language),
@@ -198,6 +216,9 @@ extension KioskApp {
                 phrase = before.input == subject.input ? spoken.focused : spoken.field + " " + spoken.focused
             } else if before.input != subject.input {
                 phrase = spoken.field
+            } else if assistive.prefix != nil {
+                // Only news about the mode itself ("글씨를 크게 했어요").
+                phrase = ""
             } else {
                 return
             }
@@ -205,7 +226,7 @@ extension KioskApp {
             phrase = overlay.map { SpokenPage.words($0, catalog: catalog) } ?? spoken.full
         }
         if let prefix = assistive.prefix {
-            phrase = SpokenPage.words(prefix, catalog: catalog) + " " + phrase
+            phrase = (SpokenPage.words(prefix, catalog: catalog) + " " + phrase).trimmingCharacters(in: .whitespaces)
             assistive.prefix = nil
         }
         assistive.speaker.say(phrase, voice: voice)

@@ -143,6 +143,7 @@ public final class KioskApp {
         if state.staff != nil { return handleStaff(event) }
         switch event {
         case .resize:
+            noteResize()
             return present()
         case .key(let key):
             // Any key silences the voice; what it leads to is announced afresh.

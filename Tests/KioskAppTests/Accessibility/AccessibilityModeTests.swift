@@ -135,7 +135,7 @@ struct AccessibilityModeTests {
         #expect(try String(contentsOfFile: log, encoding: .utf8) == "enlarge\nrestore\n")
     }
 
-    @Test("turning the mode on promises large text only where an enlarge command can give it")
+    @Test("turning the mode on promises large text only where an enlarge command gives it, once the terminal has re-sized")
     func announcementSaysWhatHappens() throws {
         let catalog = Fixture.resources.locales.catalog(.ko)
         let (plain, plainPilot) = try AccessibleFixture.kiosk(voice: try RecordingVoice(), startOn: false)
@@ -143,13 +143,28 @@ struct AccessibilityModeTests {
         plain.drain()
         #expect(plain.lastSpoken.hasPrefix(catalog.text("a11y.turned_on_no_enlarge")), "\(plain.lastSpoken)")
         #expect(!plain.lastSpoken.contains("큰 글씨"), "no large text is claimed without an enlarge command")
-        let (enlarging, enlargingPilot) = try AccessibleFixture.kiosk(voice: try RecordingVoice(), startOn: false, extra: """
+        let (enlarging, enlargingPilot) = try AccessibleFixture.kiosk(size: Size(width: 80, height: 24), voice: try RecordingVoice(),
+                                                                      startOn: false, extra: """
             enlarge_command = ["true"]
             restore_command = ["true"]
             """)
         enlargingPilot.press(.character("*"))
         enlarging.drain()
         #expect(enlarging.lastSpoken.hasPrefix(catalog.text("a11y.turned_on")), "\(enlarging.lastSpoken)")
+        // "Being made larger", not "large": the command's exit says nothing about the font.
+        #expect(!enlarging.lastSpoken.contains(catalog.text("a11y.enlarged")))
+        // A terminal that grows does not count; one that now has fewer, larger cells does.
+        enlargingPilot.resize(to: Size(width: 100, height: 30))
+        enlarging.drain()
+        #expect(!enlarging.lastSpoken.contains(catalog.text("a11y.enlarged")))
+        enlargingPilot.resize(to: Size(width: 40, height: 12))
+        enlarging.drain()
+        #expect(enlarging.lastSpoken == catalog.text("a11y.enlarged"), "\(enlarging.lastSpoken)")
+        // Said once.
+        let count = enlarging.assistive.speaker.spoken
+        enlargingPilot.resize(to: Size(width: 40, height: 11))
+        enlarging.drain()
+        #expect(enlarging.assistive.speaker.spoken == count)
     }
 
     @Test("a kiosk configured to start in the mode starts in high contrast")

@@ -48,6 +48,32 @@ import Testing
         #expect(result.errors == "")
     }
 
+    /// deploy/kiosk.conf, with /opt/welfare-kiosk standing for a folder laid out as the README's
+    /// deployment lays it out (rules, locales, themes, prompts beside a writable var/).
+    @Test func theDeploymentsConfigIsAccepted() throws {
+        let opt = FileManager.default.temporaryDirectory.appendingPathComponent("opt-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: opt.appendingPathComponent("var"), withIntermediateDirectories: true)
+        for folder in ["rules", "locales", "themes", "prompts"] {
+            try FileManager.default.createSymbolicLink(at: opt.appendingPathComponent(folder),
+                                                       withDestinationURL: Fixtures.repoRoot.appendingPathComponent(folder))
+        }
+        let shipped = try String(contentsOf: Fixtures.repoRoot.appendingPathComponent("deploy/kiosk.conf"), encoding: .utf8)
+        #expect(shipped.contains("enlarge_command = [\"kitty\""))
+        let config = opt.appendingPathComponent("kiosk.conf")
+        try shipped.replacingOccurrences(of: "/opt/welfare-kiosk", with: opt.path).write(to: config, atomically: true, encoding: .utf8)
+        let result = try run(["check-config", "--config", config.path], in: opt)
+        #expect(result.status == 0, "\(result.errors)")
+        #expect(result.output.hasPrefix("ok: "))
+        // The unit starts kitty with deploy/kitty.conf, which listens where the commands talk.
+        let unit = try String(contentsOf: Fixtures.repoRoot.appendingPathComponent("deploy/welfare-kiosk.service"), encoding: .utf8)
+        #expect(unit.contains("/usr/bin/kitty --config /etc/welfare-kiosk/kitty.conf /opt/welfare-kiosk/bin/welfare-kiosk"))
+        let kitty = try String(contentsOf: Fixtures.repoRoot.appendingPathComponent("deploy/kitty.conf"), encoding: .utf8)
+        let socket = try #require(kitty.split(separator: "\n").first { $0.hasPrefix("listen_on ") }?.dropFirst("listen_on ".count))
+        #expect(kitty.contains("allow_remote_control socket-only") && kitty.contains("clear_all_shortcuts yes"))
+        #expect(shipped.contains("\"--to\", \"\(socket)\", \"set-font-size\", \"40\"]"))
+        #expect(shipped.contains("\"--to\", \"\(socket)\", \"set-font-size\", \"0\"]"))
+    }
+
     @Test func checkConfigPrintsOneLineAndExits2OnABrokenFile() throws {
         let folder = try TemporaryFolder()
         try folder.write("kiosk.conf", "[kiosk]\nid = \"a\"\nidle_seconds = \"90s\"\n")
