@@ -87,7 +87,7 @@ extension KioskApp {
 
     func openKeyboard() {
         if let old = state.ask?.answer { explanations.cancel(old.ticket) }
-        state.ask = .typing(limit: Self.questionLimit)
+        state.ask = .typing(limit: Self.questionLimit, language: state.language)
     }
 
     /// Back to the results or detail page; the question and its answer are forgotten.

@@ -1,3 +1,4 @@
+import Settings
 import Explanations
 import HangulInput
 
@@ -76,9 +77,13 @@ public struct AskState: Sendable {
 
     public var isTyping: Bool { phase == .typing }
 
-    /// The keyboard, empty, focus on its first key.
-    public static func typing(limit: Int) -> AskState {
-        AskState(phase: .typing, composer: HangulComposer(limit: limit), focus: KeyboardPosition(row: 0, column: 0))
+    /// The keyboard, empty, focus on its first key, on the letters of the session's language:
+    /// Hangul for Korean, Latin letters for every other (an English question typed on the 두벌식
+    /// layout comes out as jamo).
+    public static func typing(limit: Int, language: Language = .ko) -> AskState {
+        let composer = HangulComposer(limit: limit)
+        if language != .ko { composer.toggleMode() }
+        return AskState(phase: .typing, composer: composer, focus: KeyboardPosition(row: 0, column: 0))
     }
 
     /// A question already asked (a suggestion), waiting for its answer.

@@ -147,6 +147,22 @@ struct VoiceGuidanceTests {
         #expect(app.lastSpoken.contains("기초연금을 받을 수 있어요.") && !app.lastSpoken.contains(preparing))
     }
 
+    @Test("each language is spoken with its own voice: 中文 with cmn, Tiếng Việt with vi", arguments: [(3, "zh", "cmn"), (4, "vi", "vi"), (2, "en", "en-us")])
+    func eachLanguageHasItsVoice(position: Int, language: String, voiceName: String) throws {
+        let voice = try RecordingVoice()
+        let (app, pilot) = try AccessibleFixture.kiosk(voice: voice)
+        pilot.press(.enter)
+        app.drain()
+        pilot.press(.character(Character(String(position))))
+        app.drain()
+        #expect(app.state.language.rawValue == language)
+        #expect(app.assistive.speaker.waitUntilQuiet())
+        let last = try #require(voice.lines.last)
+        #expect(last.hasPrefix("\(voiceName) "), "\(last)")
+        // The words are the session language's, not Korean read in another voice.
+        #expect(last.contains(Fixture.resources.locales.catalog(Language(rawValue: language)!).text("privacy.title")))
+    }
+
     @Test("/ says the screen again, in the session's voice")
     func repeatKey() throws {
         let voice = try RecordingVoice()

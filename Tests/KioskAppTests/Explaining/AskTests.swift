@@ -13,6 +13,20 @@ import Testing
 /// physical keyboard, and what is left of a question afterwards (nothing).
 @Suite("Asking")
 struct AskTests {
+    /// An English question typed on the 두벌식 layout came out as "졷ㄱㄷ 애 ㅑ 메ㅔㅣㅛ": the
+    /// keyboard opens on the letters of the session's language.
+    @Test(arguments: [Language.ko, .en, .zh, .vi])
+    func theKeyboardOpensOnTheSessionsLetters(language: Language) throws {
+        let (app, pilot, citizen) = AskFixture.kiosk()
+        citizen.reachResults(Households.olderAlone, language: language)
+        #expect(TouchJourneyTests.tap(.openKeyboard, app, pilot))
+        let composer = try #require(app.state.ask?.composer)
+        #expect(composer.mode == (language == .ko ? .hangul : .latin))
+        pilot.type("where")
+        app.drain()
+        #expect(app.state.ask?.composer.fullText == (language == .ko ? "졷ㄱㄷ" : "where"))
+    }
+
     /// Moves the keyboard's focus to `jamo` with the keypad (a digit for the row, then arrows)
     /// and presses Enter.
     static func key(_ jamo: Character, _ app: KioskApp, _ pilot: Pilot) throws {
