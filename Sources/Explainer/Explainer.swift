@@ -124,7 +124,7 @@ public final class Explainer: Sendable {
 
     public func suggestedQuestions(_ language: Language) -> [String] {
         let c = locales.catalog(language)
-        return [c.text("answer.suggest_where"), c.text("answer.suggest_documents"), c.text("answer.suggest_why")]
+        return [c.text("answer.suggest_where"), c.text("answer.suggest_documents"), c.text("answer.suggest_when"), c.text("answer.suggest_why")]
     }
 
     // MARK: - Explaining a result
@@ -161,51 +161,88 @@ public final class Explainer: Sendable {
 
     /// Answers a question about a result from the pack's programme documents.
     ///
-    /// The three suggested questions are answered from the pack's data directly; a crisis
-    /// question, or one nothing in the documents matches, gets the fixed answer pointing to the
-    /// counter and 129; anything else goes to the model with the retrieved passages only.
+    /// What it asks (where, what to bring, when, how much, why not, whom to call) is answered
+    /// from the pack's data and the result directly; a crisis question, or one nothing in the
+    /// documents matches, gets the fixed answer pointing to the counter and 129; anything else
+    /// goes to the model with the retrieved passages only. Asked on one programme's page
+    /// (`program`), it is about that programme alone.
     public func answer(_ question: String, about evaluation: Evaluation, language: Language,
-                       counter: String, phone: String) -> AsyncStream<ExplanationEvent> {
-        run(answerPlan(question, about: evaluation, language: language, counter: counter, phone: phone))
+                       counter: String, phone: String, program: ProgramID? = nil) -> AsyncStream<ExplanationEvent> {
+        run(answerPlan(question, about: evaluation, language: language, counter: counter, phone: phone, program: program))
     }
 
     /// What `answer` shows without a model: the fixed answer or the retrieved passages, at once.
     public func templateAnswer(_ question: String, about evaluation: Evaluation, language: Language,
-                               counter: String, phone: String) -> String {
-        answerPlan(question, about: evaluation, language: language, counter: counter, phone: phone).template
+                               counter: String, phone: String, program: ProgramID? = nil) -> String {
+        answerPlan(question, about: evaluation, language: language, counter: counter, phone: phone, program: program).template
     }
 
     private func answerPlan(_ question: String, about evaluation: Evaluation, language: Language,
-                            counter: String, phone: String) -> Plan {
+                            counter: String, phone: String, program: ProgramID?) -> Plan {
         let catalog = locales.catalog(language)
         let sheet = FactSheet(evaluation, language: language)
         let lang = language.rawValue
         let kind = catalog.text("answer.out_of_scope", ["counter": counter, "phone": phone])
         func fixed(_ text: String) -> Plan { Plan(messages: nil, grounding: nil, template: text) }
+        // Another pack's programme: this pack has nothing to say (the answers are combined).
+        if let program, evaluation.pack.program(program) == nil { return fixed("") }
         let intent = QuestionIntent.classify(question)
-        let relevant = sheet.programs.filter { $0.status != .ineligible }
+        let asked = sheet.programs.filter { program == nil || $0.id == program }
+        // About the whole result, the programmes still possible; about one, that one.
+        let relevant = program == nil ? asked.filter { $0.status != .ineligible } : asked
+        func name(_ p: FactSheet.Program) -> String { p.names[lang] ?? p.names["ko"] ?? p.id.rawValue }
+        func money(_ won: Won) -> String { TemplateExplainer.money(won.value, language) }
         switch intent {
         case .unsafe:
             return fixed(kind)
-        case .whereToApply, .documents:
-            let lines: [String] = relevant.compactMap { p in
+        case .whereToApply, .documents, .whenToApply, .whoToCall:
+            var lines: [String] = relevant.compactMap { p in
                 guard let spec = evaluation.pack.program(p.id) else { return nil }
-                let name = spec.name[lang]
-                if intent == .whereToApply {
-                    return catalog.text("answer.where", ["name": name, "office": spec.apply.office[lang], "phone": spec.apply.phone])
+                let args = ["name": spec.name[lang], "office": spec.apply.office[lang], "phone": spec.apply.phone]
+                switch intent {
+                case .whereToApply: return catalog.text("answer.where", args)
+                case .documents:
+                    return catalog.text("answer.documents", ["name": spec.name[lang], "documents": spec.apply.documents.map { $0[lang] }.joined(separator: ", ")])
+                case .whenToApply:
+                    return spec.apply.when.map { catalog.text("answer.when", ["name": spec.name[lang], "when": $0[lang]]) }
+                        ?? catalog.text("answer.when_unknown", args)
+                default: return catalog.text("answer.call", args)
                 }
-                return catalog.text("answer.documents", ["name": name, "documents": spec.apply.documents.map { $0[lang] }.joined(separator: ", ")])
+            }
+            if intent == .whoToCall, !lines.isEmpty { lines.append(catalog.text("answer.call_counter", ["counter": counter])) }
+            return fixed(lines.isEmpty ? kind : lines.joined(separator: "\n"))
+        case .howMuch:
+            let lines: [String] = relevant.flatMap { p -> [String] in
+                switch p.status {
+                case .eligible:
+                    var said: [String] = []
+                    if let m = p.monthly, m.value > 0 { said.append(catalog.text("answer.how_much_monthly", ["name": name(p), "amount": money(m)])) }
+                    if let o = p.oneTime, o.value > 0 { said.append(catalog.text("answer.how_much_one_time", ["name": name(p), "amount": money(o)])) }
+                    return said.isEmpty ? [catalog.text("answer.how_much_unknown", ["name": name(p)])] : said
+                case .undetermined: return [catalog.text("answer.how_much_open", ["name": name(p)])]
+                case .ineligible: return [catalog.text("answer.how_much_none", ["name": name(p)])]
+                }
             }
             return fixed(lines.isEmpty ? kind : lines.joined(separator: "\n"))
         case .whyNot:
-            let lines = sheet.programs.filter { $0.status == .ineligible }.compactMap { p -> String? in
-                guard let reason = p.shown.unmet.first else { return nil }
-                return catalog.text("answer.why", ["name": p.names[lang] ?? p.names["ko"] ?? p.id.rawValue, "reason": TemplateExplainer.trimmed(reason)])
+            let lines = asked.compactMap { p -> String? in
+                switch p.status {
+                case .ineligible:
+                    guard let reason = p.shown.unmet.first else { return nil }
+                    return catalog.text("answer.why", ["name": name(p), "reason": TemplateExplainer.trimmed(reason)])
+                // Only about the programme of the page: a result's other programmes are not "why not".
+                case .eligible: return program == nil ? nil : catalog.text("answer.why_eligible", ["name": name(p)])
+                case .undetermined:
+                    guard program != nil else { return nil }
+                    return p.shown.missing.isEmpty
+                        ? p.shown.unmet.first.map { catalog.text("answer.why", ["name": name(p), "reason": TemplateExplainer.trimmed($0)]) }
+                        : catalog.text("answer.why_open", ["name": name(p), "facts": p.shown.missing.joined(separator: ", ")])
+                }
             }
             return fixed(lines.isEmpty ? catalog.text("answer.why_none") : lines.joined(separator: "\n"))
         case .free:
             let documents = ProgramDocuments(pack: evaluation.pack, language: language)
-            let passages = documents.retrieve(question)
+            let passages = documents.retrieve(question, limit: program == nil ? 3 : 12).filter { program == nil || $0.program == program }.prefix(3)
             guard !passages.isEmpty else { return fixed(kind) }
             let cited = passages.map { catalog.text("answer.passage", ["name": documents.names[$0.program] ?? $0.program.rawValue, "text": $0.text]) }
             var grounding = GroundingGuard(sheet: sheet, language: language, centrePhone: Int(phone.filter(\.isASCIIDigit)))

@@ -17,12 +17,15 @@ public struct ExplanationRequest: Sendable, Equatable, Codable {
     public var day: String
     /// `ko`, `en`, `zh` or `vi`.
     public var language: String
+    /// The programme whose page a question was asked on: the question is about it alone.
+    public var program: String?
 
-    public init(subject: Subject, facts: String, day: String, language: String) {
+    public init(subject: Subject, facts: String, day: String, language: String, program: String? = nil) {
         self.subject = subject
         self.facts = facts
         self.day = day
         self.language = language
+        self.program = program
     }
 }
 

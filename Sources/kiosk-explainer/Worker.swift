@@ -70,7 +70,8 @@ final class Worker: Sendable {
             explainer.explain(evaluation, language: language)
         case .question(let question):
             explainer.answer(question, about: evaluation, language: language,
-                             counter: centre.counter.text(in: language), phone: centre.phone)
+                             counter: centre.counter.text(in: language), phone: centre.phone,
+                             program: request.program.map { ProgramID($0) })
         }
         let task = Task { [self] in
             for await event in stream {

@@ -3,7 +3,7 @@ import Settings
 
 /// A passage of a programme's documents that an answer may cite.
 public struct Passage: Sendable, Equatable {
-    public enum Kind: String, Sendable { case description, apply, documents }
+    public enum Kind: String, Sendable { case description, apply, when, documents }
     public let program: ProgramID
     public let kind: Kind
     /// The passage in the citizen's language (Korean where the pack has no translation).
@@ -35,6 +35,10 @@ public struct ProgramDocuments: Sendable {
             let phone = p.apply.phone
             passages.append(Passage(program: p.id, kind: .apply, text: "\(p.apply.office[lang]) (\(phone))"))
             searchTexts.append("\(nameKeys) 신청 어디 접수 전화 apply where 申请 哪里 nộp đơn ở đâu \(p.apply.office.ko) \(p.apply.office[lang])")
+            if let when = p.apply.when {
+                passages.append(Passage(program: p.id, kind: .when, text: when[lang]))
+                searchTexts.append("\(nameKeys) 언제 기간 시기 when deadline 什么时候 khi nào \(when.ko) \(when[lang])")
+            }
             let docs = p.apply.documents.map { $0[lang] }.joined(separator: ", ")
             passages.append(Passage(program: p.id, kind: .documents, text: docs))
             searchTexts.append("\(nameKeys) 필요한 서류 준비물 documents papers 材料 文件 giấy tờ \(docs)")
@@ -48,26 +52,5 @@ public struct ProgramDocuments: Sendable {
     /// enough to be worth citing.
     public func retrieve(_ question: String, limit: Int = 3, minimumScore: Double = 1.5) -> [Passage] {
         index.search(question, limit: limit).filter { $0.score >= minimumScore }.map { passages[$0.document] }
-    }
-}
-
-/// What a question asks, decided without a model.
-public enum QuestionIntent: Sendable, Equatable {
-    case whereToApply, documents, whyNot
-    /// Anything else: answered from retrieved passages.
-    case free
-    /// Harm, crisis or abuse words: always the fixed answer sending the citizen to a person.
-    case unsafe
-
-    /// Keyword matching, so the three suggested questions work in every language and with the
-    /// model off. A question naming a crisis is never given to the model.
-    public static func classify(_ question: String) -> QuestionIntent {
-        let q = question.lowercased()
-        let unsafe = ["자살", "죽고 싶", "죽을", "자해", "폭력", "학대", "때려", "마약", "suicide", "kill", "abuse", "自杀", "tự tử", "bạo lực"]
-        if unsafe.contains(where: { q.contains($0) }) { return .unsafe }
-        if ["서류", "준비물", "document", "paper", "材料", "文件", "giấy tờ"].contains(where: { q.contains($0) }) { return .documents }
-        if ["왜", "why", "为什么", "tại sao", "vì sao"].contains(where: { q.contains($0) }) { return .whyNot }
-        if ["어디", "신청", "where", "apply", "哪里", "申请", "ở đâu", "nộp"].contains(where: { q.contains($0) }) { return .whereToApply }
-        return .free
     }
 }

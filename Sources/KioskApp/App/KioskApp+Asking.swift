@@ -54,8 +54,11 @@ extension KioskApp {
     /// The household as the explainer reads it: facts only, evaluated again on its side.
     private func request(_ subject: ExplanationRequest.Subject) -> ExplanationRequest {
         let session = state.session
+        // A question asked on a programme's page is about that programme.
+        var program: String?
+        if case .question = subject, case .detail(let ref) = state.step { program = ref.id.rawValue }
         return ExplanationRequest(subject: subject, facts: FactsJSON.encode(session.facts, order: session.rules.order),
-                                  day: session.rules.day.description, language: state.language.rawValue)
+                                  day: session.rules.day.description, language: state.language.rawValue, program: program)
     }
 
     /// Asks for the results' explanation; the page is drawn at once with a waiting line.

@@ -127,7 +127,8 @@ public final class LocalExplanationService: ExplanationService, Sendable {
             case .question(let question):
                 let counter = centre.counter.text(in: language)
                 let texts = evaluations.map { evaluation in
-                    explainer.templateAnswer(question, about: evaluation, language: language, counter: counter, phone: centre.phone)
+                    explainer.templateAnswer(question, about: evaluation, language: language, counter: counter, phone: centre.phone,
+                                             program: request.program.map { ProgramID($0) })
                 }
                 return (Self.combine(texts, catalog: explainer.locales.catalog(language), counter: counter, phone: centre.phone), nil)
             }

@@ -15,6 +15,7 @@ enum AskPages {
         var choices = [
             Choice(label: context.text("answer.suggest_where"), action: .askSuggested(context.text("answer.suggest_where"))),
             Choice(label: context.text("answer.suggest_documents"), action: .askSuggested(context.text("answer.suggest_documents"))),
+            Choice(label: context.text("answer.suggest_when"), action: .askSuggested(context.text("answer.suggest_when"))),
         ]
         if asksWhyNot {
             choices.append(Choice(label: context.text("answer.suggest_why"), action: .askSuggested(context.text("answer.suggest_why"))))

@@ -40,10 +40,11 @@ extension PackLoader {
             referrals.append(Referral(program: program, reason: reason, allFacts: allFacts(program)))
         }
         let apply = node.required("apply", in: "programme '\(id)'")
-        apply?.checkKeys(["office", "documents", "phone", "url"], "apply")
+        apply?.checkKeys(["office", "documents", "phone", "url", "when"], "apply")
         let applyInfo = ApplyInfo(office: apply?["office"]?.localized("apply.office", of: owner) ?? LocalizedText([:]),
                                   documents: (apply?["documents"]?.sequence("documents") ?? []).enumerated().map { $1.localized("apply.documents[\($0)]", of: owner, required: ["ko"]) },
-                                  phone: apply?["phone"]?.string ?? "", url: apply?["url"]?.string ?? "")
+                                  phone: apply?["phone"]?.string ?? "", url: apply?["url"]?.string ?? "",
+                                  when: apply?["when"]?.localized("apply.when", of: owner))
         var spec = ProgramSpec(id: id, name: node.required("name", in: "programme '\(id)'")?.localized("name", of: owner) ?? LocalizedText([:]),
                                category: node.requiredString("category", in: "programme '\(id)'"),
                                description: node.required("description", in: "programme '\(id)'")?.localized("description", of: owner) ?? LocalizedText([:]),

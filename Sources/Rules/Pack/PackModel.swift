@@ -90,6 +90,9 @@ public struct ApplyInfo: Sendable {
     public let documents: [LocalizedText]
     public let phone: String
     public let url: String
+    /// When to apply and from when it is paid, in the citizen's words; nil where the pack has
+    /// no sourced answer (the centre is named instead).
+    public var when: LocalizedText? = nil
 }
 
 /// A welfare programme as the pack describes it.

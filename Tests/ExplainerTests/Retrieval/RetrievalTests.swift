@@ -22,8 +22,11 @@ import Testing
 @Suite struct ProgramDocumentsTests {
     let documents = ProgramDocuments(pack: Fixtures.pack, language: .ko)
 
-    @Test func everyProgrammeHasItsThreePassages() {
-        #expect(documents.passages.count == Fixtures.pack.programs.count * 3)
+    @Test func everyProgrammeHasItsPassages() {
+        // Description, where, documents, and when to apply where the pack says.
+        let withWhen = Fixtures.pack.programs.filter { $0.apply.when != nil }.count
+        #expect(withWhen == Fixtures.pack.programs.count, "every programme of kr-welfare says when to apply")
+        #expect(documents.passages.count == Fixtures.pack.programs.count * 3 + withWhen)
     }
 
     @Test func findsTheProgrammeAsked() {
@@ -35,6 +38,24 @@ import Testing
     @Test func nothingForAnOutOfScopeQuestion() {
         #expect(documents.retrieve("오늘 날씨 어때요?").isEmpty)
         #expect(documents.retrieve("주식 추천해 줘").isEmpty)
+    }
+
+    /// The common questions in the four languages, Vietnamese with and without its marks.
+    @Test(arguments: [
+        ("기초연금 언제 신청해요?", QuestionIntent.whenToApply), ("When do I apply?", .whenToApply), ("什么时候申请？", .whenToApply),
+        ("Khi nào thì nộp đơn?", .whenToApply), ("khi nao nop don", .whenToApply),
+        ("얼마 받아요?", .howMuch), ("How much will I get?", .howMuch), ("能领多少钱？", .howMuch), ("Được bao nhiêu tiền?", .howMuch),
+        ("bao nhieu tien", .howMuch),
+        ("어디에 전화해요?", .whoToCall), ("Who do I ask?", .whoToCall), ("联系电话是多少", .whoToCall), ("Gọi số nào?", .whoToCall),
+        ("where do i apply", .whereToApply), ("在哪里申请？", .whereToApply), ("Nộp đơn ở đâu?", .whereToApply), ("o dau", .whereToApply),
+        ("what do i need to bring", .documents), ("Cần giấy tờ gì?", .documents), ("can giay to gi", .documents),
+        ("why not", .whyNot), ("Tại sao không được?", .whyNot), ("tai sao", .whyNot),
+        ("기초연금이 뭐예요?", .free),
+        // Unmarked Vietnamese matches whole words only: "going" is not "gọi".
+        ("how much is it going to be", .howMuch), ("is it a good idea", .free),
+    ])
+    func commonQuestions(question: String, intent: QuestionIntent) {
+        #expect(QuestionIntent.classify(question) == intent, "\(question)")
     }
 
     @Test func intents() {

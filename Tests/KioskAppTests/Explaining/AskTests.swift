@@ -13,6 +13,23 @@ import Testing
 /// physical keyboard, and what is left of a question afterwards (nothing).
 @Suite("Asking")
 struct AskTests {
+    /// A question asked on a programme's page is answered about that programme; a Vietnamese
+    /// question on the housing page listed unrelated programmes, one twice.
+    @Test(arguments: [Language.ko, .vi])
+    func aQuestionOnADetailPageIsAboutThatProgramme(language: Language) async throws {
+        let (app, pilot, citizen) = AskFixture.kiosk()
+        citizen.reachResults(Households.olderAlone, language: language)
+        pilot.press(.enter)
+        app.drain()
+        guard case .detail(let ref) = app.state.step else { Issue.record("not on a detail page"); return }
+        app.ask(AskFixture.text("answer.suggest_when", language))
+        await AskFixture.settle(app)
+        let spec = try #require(app.state.results?.evaluations[ref.pack].pack.program(ref.id))
+        let lines = try #require(app.state.ask?.answer?.lines)
+        let when = try #require(spec.apply.when)
+        #expect(lines == [AskFixture.text("answer.when", language, ["name": spec.name[language.rawValue], "when": when[language.rawValue]])], "\(lines)")
+    }
+
     /// An English question typed on the 두벌식 layout came out as "졷ㄱㄷ 애 ㅑ 메ㅔㅣㅛ": the
     /// keyboard opens on the letters of the session's language.
     @Test(arguments: [Language.ko, .en, .zh, .vi])
