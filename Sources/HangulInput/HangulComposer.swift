@@ -41,11 +41,14 @@ public final class HangulComposer: Sendable {
 
     /// Characters a question may have, preedit included.
     public let limit: Int
+    /// Latin letters compose Vietnamese the Telex way (`Telex`): a Vietnamese session's keyboard.
+    public let telex: Bool
     private let state: Mutex<State>
 
     /// A 두벌식 composer; `limit` bounds the text in characters.
-    public init(limit: Int = 60) {
+    public init(limit: Int = 60, telex: Bool = false) {
         self.limit = limit
+        self.telex = telex
         // "2" is libhangul's id for the standard 두벌식 layout; it cannot fail for a built-in id.
         state = Mutex(State(context: hangul_ic_new("2")))
     }
@@ -93,6 +96,14 @@ public final class HangulComposer: Sendable {
                 return nil
             }
             Self.flush(&s)
+            if telex, s.mode == .latin, key.isLetter {
+                // A Telex key may only reshape the word (no new character), so the limit is
+                // checked on the result.
+                let typed = Telex.typing(key, into: nfc(String(String.UnicodeScalarView(s.committed))))
+                guard typed.count <= limit else { return .tooLong(limit: limit) }
+                s.committed = Array(typed.unicodeScalars)
+                return nil
+            }
             guard s.committed.count < limit else { return .tooLong(limit: limit) }
             s.committed += key.unicodeScalars
             return nil

@@ -79,9 +79,10 @@ public struct AskState: Sendable {
 
     /// The keyboard, empty, focus on its first key, on the letters of the session's language:
     /// Hangul for Korean, Latin letters for every other (an English question typed on the 두벌식
-    /// layout comes out as jamo).
+    /// layout comes out as jamo), with Telex for Vietnamese.
     public static func typing(limit: Int, language: Language = .ko) -> AskState {
-        let composer = HangulComposer(limit: limit)
+        // Vietnamese on Latin keys is typed the Telex way (aa â, ow ơ, s sắc…).
+        let composer = HangulComposer(limit: limit, telex: language == .vi)
         if language != .ko { composer.toggleMode() }
         return AskState(phase: .typing, composer: composer, focus: KeyboardPosition(row: 0, column: 0))
     }
