@@ -3,8 +3,9 @@ import Foundation
 /// What a question asks, decided without a model, in the kiosk's four languages.
 ///
 /// Keyword matching, so the suggested questions and the common ones work with the model off.
-/// Vietnamese is matched with and without its tone marks, since a question may be typed either
-/// way. A question naming a crisis is never given to the model.
+/// Vietnamese is matched with and without its tone marks, and Chinese in characters or in
+/// pinyin typed on the Latin keys, since a question may be typed either way. A question naming
+/// a crisis is never given to the model.
 public enum QuestionIntent: Sendable, Equatable, CaseIterable {
     case whereToApply, documents, whyNot, whenToApply, howMuch, whoToCall
     /// Anything else: answered from retrieved passages.
@@ -18,15 +19,15 @@ public enum QuestionIntent: Sendable, Equatable, CaseIterable {
         (.unsafe, ["자살", "죽고 싶", "죽을", "자해", "폭력", "학대", "때려", "마약",
                    "suicide", "kill myself", "abuse", "自杀", "想死", "家暴", "tự tử", "bạo lực"]),
         (.documents, ["서류", "준비물", "가져가", "뭐가 필요", "무엇이 필요", "document", "paper", "bring", "what do i need",
-                      "材料", "文件", "证件", "需要什么", "giấy tờ", "hồ sơ", "cần gì", "cần những gì"]),
+                      "材料", "文件", "证件", "需要什么", "giấy tờ", "hồ sơ", "cần gì", "cần những gì", "cailiao", "wenjian"]),
         (.whenToApply, ["언제", "기간", "마감", "기한", "얼마나 걸", "when", "deadline", "how long", "什么时候", "何时", "期限",
-                        "khi nào", "bao giờ", "lúc nào", "thời hạn"]),
-        (.whyNot, ["왜", "안 돼", "못 받", "why", "not eligible", "can't i", "cannot i", "为什么", "为何", "tại sao", "vì sao"]),
+                        "khi nào", "bao giờ", "lúc nào", "thời hạn", "shenme shihou", "shenmeshihou", "heshi"]),
+        (.whyNot, ["왜", "안 돼", "못 받", "why", "not eligible", "can't i", "cannot i", "为什么", "为何", "tại sao", "vì sao", "weishenme", "wei shenme"]),
         (.whoToCall, ["전화", "연락", "문의", "누구한테", "누구에게", "call", "phone", "contact", "who do i ask", "who can i ask",
                       "电话", "联系", "咨询",
-                      "gọi", "điện thoại", "liên hệ", "hỏi ai"]),
-        (.howMuch, ["얼마", "금액", "how much", "amount", "多少", "金额", "bao nhiêu", "số tiền"]),
-        (.whereToApply, ["어디", "신청", "접수", "where", "apply", "哪里", "在哪", "申请", "ở đâu", "nộp", "đăng ký"]),
+                      "gọi", "điện thoại", "liên hệ", "hỏi ai", "dianhua", "lianxi"]),
+        (.howMuch, ["얼마", "금액", "how much", "amount", "多少", "金额", "bao nhiêu", "số tiền", "duoshao", "jine"]),
+        (.whereToApply, ["어디", "신청", "접수", "where", "apply", "哪里", "在哪", "申请", "ở đâu", "nộp", "đăng ký", "nali", "zai nar", "shenqing"]),
     ]
 
     public static func classify(_ question: String) -> QuestionIntent {

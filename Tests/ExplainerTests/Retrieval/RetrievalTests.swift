@@ -53,6 +53,9 @@ import Testing
         ("기초연금이 뭐예요?", .free),
         // Unmarked Vietnamese matches whole words only: "going" is not "gọi".
         ("how much is it going to be", .howMuch), ("is it a good idea", .free),
+        // Chinese typed as pinyin on the Latin keys.
+        ("shenme shihou shenqing", .whenToApply), ("zai nali shenqing", .whereToApply), ("duoshao qian", .howMuch),
+        ("xuyao shenme cailiao", .documents),
     ])
     func commonQuestions(question: String, intent: QuestionIntent) {
         #expect(QuestionIntent.classify(question) == intent, "\(question)")
