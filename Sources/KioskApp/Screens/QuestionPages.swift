@@ -10,7 +10,7 @@ enum QuestionPages {
         var items: [PageItem] = []
         if let progress = session.progress {
             items.append(.text(context.text("question.progress", [
-                "current": String(progress.current), "total": String(progress.estimatedTotal),
+                "current": String(progress.current), "remaining": String(progress.mostRemaining),
             ]), Style(.muted)))
         }
         let error = session.rejection.map { context.text(LocaleKey($0.messageKey), $0.placeholders) }

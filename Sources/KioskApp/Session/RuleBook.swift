@@ -81,6 +81,11 @@ public final class RuleBook: Sendable {
         public let next: FactKey?
         /// Every unanswered fact that could still change a status or an amount shown.
         public let open: Set<FactKey>
+        /// Every unanswered fact the rules of a programme still open read, whatever the other
+        /// answers: all the planner could still ask. `open` is what matters now; an answer can
+        /// make another fact matter (a spouse's age after "yes, a spouse"), but never one
+        /// outside this set, which only shrinks as answers come.
+        public var possible: Set<FactKey> = []
     }
 
     /// Plans over every pack. `answered` are facts the citizen has answered, "잘 모르겠어요"
@@ -113,6 +118,7 @@ public final class RuleBook: Sendable {
     private func computePlan(_ facts: Facts, answered: Set<FactKey>) -> Plan {
         var statusCounts: [FactKey: Int] = [:]
         var amountCounts: [FactKey: Int] = [:]
+        var possible = Set<FactKey>()
         for evaluation in packs.map({ $0.evaluate(facts, on: day, trace: true) }) {
             for result in evaluation.programs {
                 switch result.status {
@@ -120,12 +126,16 @@ public final class RuleBook: Sendable {
                     for key in evaluation.missing(result) where !answered.contains(key) {
                         statusCounts[key, default: 0] += 1
                     }
+                    // Its open conditions' facts, and what its amounts read once it is eligible.
+                    possible.formUnion(evaluation.unsettled(result))
+                    possible.formUnion(evaluation.pack.amountFacts(of: result.id).filter { facts[$0] == nil })
                 case .eligible:
                     // An amount the citizen can receive but cannot be told (생계급여 without the
                     // household size) is worth a question once every status is settled.
                     for entry in evaluation.trace(result) where entry.kind == .amount && entry.value?.point == nil {
                         for reading in entry.facts where reading.value == nil && !answered.contains(reading.key) {
                             amountCounts[reading.key, default: 0] += 1
+                            possible.insert(reading.key)
                         }
                     }
                 case .ineligible:
@@ -139,7 +149,10 @@ public final class RuleBook: Sendable {
         let next = RulePack.householdFirst.first { counts[$0] != nil } ?? counts.max { a, b in
             a.value != b.value ? a.value < b.value : rank(a.key) > rank(b.key)
         }?.key
-        return Plan(next: next, open: Set(statusCounts.keys).union(amountCounts.keys))
+        let open = Set(statusCounts.keys).union(amountCounts.keys)
+        // Only what a citizen is asked: facts with a question, not yet answered.
+        possible = possible.filter { !answered.contains($0) && specs[$0] != nil }.union(open)
+        return Plan(next: next, open: open, possible: possible)
     }
 
     private func rank(_ key: FactKey) -> Int { rank[key] ?? Int.max }

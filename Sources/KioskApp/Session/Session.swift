@@ -75,6 +75,9 @@ public struct Session: Sendable, Equatable {
     public private(set) var reachedResults = false
     /// The planner's view after the latest answer.
     public private(set) var plan: RuleBook.Plan
+    /// The most questions still possible as last shown, so each new answer shows one fewer at
+    /// least (see `progress`); nil until an answer has been given on the way forward.
+    private var remainingBound: Int?
 
     public init(rules: RuleBook, language: Language, startedAt: Date = Date()) {
         self.rules = rules
@@ -88,6 +91,7 @@ public struct Session: Sendable, Equatable {
             && a.isDemo == b.isDemo && a.explainer == b.explainer && a.explanationLatencyMs == b.explanationLatencyMs
             && a.step == b.step && a.answers == b.answers && a.facts == b.facts && a.history == b.history && a.rejection == b.rejection
             && a.children == b.children && a.reachedResults == b.reachedResults && a.plan == b.plan
+            && a.remainingBound == b.remainingBound
     }
 
     /// The known answers, as the rules read them: "unknown" answers are absent, never zero.
@@ -172,21 +176,18 @@ public struct Session: Sendable, Equatable {
         return Question(fact: fact, kind: kind, text: spec.question, label: spec.label, answer: answers[fact])
     }
 
-    /// "3 / 약 9": the question's place among those asked, and an honest estimate of the total.
+    /// "3번째 질문 · 많아야 9개 남았어요": the question's place among those asked, and the most
+    /// questions still possible, this one included: every unanswered fact that could still change
+    /// a status or an amount. An answer only narrows what is possible, so the number never grows
+    /// as the citizen goes on (a test walks many households to hold it to that); an estimate of
+    /// "about" was a number that could grow.
     public var progress: QuestionProgress? {
         guard case .question(let fact) = step else { return nil }
         let position = (history.firstIndex(of: fact) ?? history.count) + 1
-        // Every unanswered fact still able to change a status; the current one is among them
-        // unless it was reopened.
-        let remaining = plan.open.subtracting([fact]).count
-        return QuestionProgress(current: position, estimatedTotal: max(position, history.count + Self.expected(remaining: remaining)
-            + (history.contains(fact) ? 0 : 1)))
-    }
-
-    /// How many of `remaining` open facts a citizen is typically still asked: each answer tends to
-    /// settle several programmes at once, so roughly half.
-    static func expected(remaining: Int) -> Int {
-        (remaining + 1) / 2
+        let possible = plan.possible.subtracting([fact]).count + 1
+        // The bound before this answer, less the question answered, is still a bound on the way
+        // actually taken: the number shown never grows even where the planner's set does.
+        return QuestionProgress(current: position, mostRemaining: history.contains(fact) ? possible : min(possible, remainingBound ?? possible))
     }
 
     // MARK: - Answering
@@ -272,12 +273,16 @@ public struct Session: Sendable, Equatable {
     }
 
     private mutating func record(_ fact: FactKey, _ answer: Answer) {
+        let forward = !history.contains(fact)
+        let shown = progress?.mostRemaining
         answers[fact] = answer
         facts[fact] = answer.value
-        if !history.contains(fact) { history.append(fact) }
+        if forward { history.append(fact) }
         rejection = nil
         children = []
         plan = rules.plan(facts, answered: Set(answers.keys))
+        // A changed answer takes another way: its bound starts afresh.
+        remainingBound = forward ? shown.map { $0 - 1 } : nil
         advance()
     }
 
@@ -305,8 +310,9 @@ public struct Question: Sendable, Equatable {
     public let answer: Answer?
 }
 
-/// "3 / 약 9".
+/// "3번째 질문 · 많아야 9개 남았어요".
 public struct QuestionProgress: Sendable, Equatable {
     public let current: Int
-    public let estimatedTotal: Int
+    /// The most questions still possible, the one on screen included.
+    public let mostRemaining: Int
 }

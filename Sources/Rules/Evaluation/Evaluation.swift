@@ -37,6 +37,13 @@ public struct Evaluation: Sendable {
         pack.relevantMissing(result, facts, on: day).indices.map { pack.facts[$0].key }
     }
 
+    /// Every unknown fact an undetermined programme's open conditions read: `missing` keeps the
+    /// ones that can change the status now, this keeps all that still could once others are
+    /// answered, so it bounds what is left to ask.
+    public func unsettled(_ result: ProgramResult) -> [FactKey] {
+        result.missingMask.indices.map { pack.facts[$0].key }
+    }
+
     /// The fact whose answer would settle the most undetermined programmes (ties go to the
     /// pack's topic order), or nil when no answer could change any status. Computed on each
     /// call: it weighs which unknown facts can still matter.

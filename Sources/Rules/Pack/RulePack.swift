@@ -83,6 +83,17 @@ public final class RulePack: Sendable {
     public func parameters(of id: ProgramID) -> [Parameter] {
         program(id)?.allParameters.indices.map { parameters[$0] } ?? []
     }
+    /// Every fact a programme's status could turn on, read from its rules, whatever the
+    /// household: the planner never asks outside it, so it bounds what is still to be asked.
+    public func statusFacts(of id: ProgramID) -> [FactKey] {
+        program(id)?.statusFacts.indices.map { facts[$0].key } ?? []
+    }
+
+    /// Every fact a programme's amounts read.
+    public func amountFacts(of id: ProgramID) -> [FactKey] {
+        program(id)?.amountFacts.indices.map { facts[$0].key } ?? []
+    }
+
     /// The label of a named value (소득인정액, a threshold) in every language the pack gives;
     /// the trace carries only the Korean one.
     public func definitionLabel(_ name: String) -> LocalizedText? { definitions.first { $0.name == name }?.label }

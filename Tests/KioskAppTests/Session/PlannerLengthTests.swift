@@ -13,13 +13,20 @@ struct PlannerLengthTests {
     @Test func everyProgrammeIsSettledInAMedianOfAtMost15Questions() {
         var random = SplitMix(seed: 2026)
         var lengths: [Int] = []
-        var estimates: [Int] = []
+        var firstBounds: [Int] = []
         var asked: [FactKey: Int] = [:]
         for _ in 0..<61 {
             let household = PlausibleHousehold.make(&random).values
             var session = SessionFixture.asking()
-            estimates.append(session.progress!.estimatedTotal)
-            SessionFixture.answerAll(&session, from: household)
+            firstBounds.append(session.progress!.mostRemaining)
+            // "많아야 N개 남았어요" is an upper bound that never grows, whatever the answers.
+            var bounds: [Int] = []
+            while case .question(let fact) = session.step, bounds.count < 40 {
+                bounds.append(session.progress!.mostRemaining)
+                if let value = household[fact] { session.answer(value) } else { session.answerUnknown() }
+            }
+            for (i, b) in bounds.enumerated() { #expect(b >= bounds.count - i, "at most \(b) left, yet \(bounds.count - i) were asked") }
+            #expect(zip(bounds, bounds.dropFirst()).allSatisfy { $1 < $0 }, "the count did not fall: \(bounds)")
             #expect(session.step == .review)
             session.showResults()
             let open = session.results.items.filter { $0.status == .undetermined }.map(\.result.id)
@@ -31,7 +38,6 @@ struct PlannerLengthTests {
         lengths.sort()
         let medianLength = lengths[lengths.count / 2]
         #expect(medianLength <= 15, "median \(medianLength) questions: \(lengths); asked most: \(asked.sorted { $0.value > $1.value }.prefix(20).map { "\($0.key) \($0.value)" })")
-        // The "약 N" on the first question is honest: within three of the median.
-        #expect(abs(estimates[0] - medianLength) <= 3, "first estimate \(estimates[0]), median \(medianLength)")
+        print("planner: median \(medianLength) questions (\(lengths.first!)–\(lengths.last!)); the first question says at most \(firstBounds[0])")
     }
 }
