@@ -132,11 +132,10 @@ public final class RuleBook: Sendable {
                 case .eligible:
                     // An amount the citizen can receive but cannot be told (생계급여 without the
                     // household size) is worth a question once every status is settled.
-                    for entry in evaluation.trace(result) where entry.kind == .amount && entry.value?.point == nil {
-                        for reading in entry.facts where reading.value == nil && !answered.contains(reading.key) {
-                            amountCounts[reading.key, default: 0] += 1
-                            possible.insert(reading.key)
-                        }
+                    // The same facts `eval`'s next_question asks (one planner for both).
+                    for key in evaluation.amountMissing(result) where !answered.contains(key) {
+                        amountCounts[key, default: 0] += 1
+                        possible.insert(key)
                     }
                 case .ineligible:
                     break

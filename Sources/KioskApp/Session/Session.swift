@@ -176,7 +176,7 @@ public struct Session: Sendable, Equatable {
         return Question(fact: fact, kind: kind, text: spec.question, label: spec.label, answer: answers[fact])
     }
 
-    /// "3번째 질문 · 많아야 9개 남았어요": the question's place among those asked, and the most
+    /// "3번째 질문, 많아야 9개 남았어요": the question's place among those asked, and the most
     /// questions still possible, this one included: every unanswered fact that could still change
     /// a status or an amount. An answer only narrows what is possible, so the number never grows
     /// as the citizen goes on (a test walks many households to hold it to that); an estimate of
@@ -310,7 +310,7 @@ public struct Question: Sendable, Equatable {
     public let answer: Answer?
 }
 
-/// "3번째 질문 · 많아야 9개 남았어요".
+/// "3번째 질문, 많아야 9개 남았어요".
 public struct QuestionProgress: Sendable, Equatable {
     public let current: Int
     /// The most questions still possible, the one on screen included.

@@ -49,6 +49,13 @@ public struct Evaluation: Sendable {
     /// call: it weighs which unknown facts can still matter.
     public var nextQuestion: FactKey? {
         pack.nextQuestion(programs.map { pack.relevantMissing($0, facts, on: day) })
+            ?? pack.nextQuestion(programs.map { pack.amountMissing($0, facts, on: day) })
+    }
+
+    /// Unknown facts that can still change an eligible programme's amount (contract: the next
+    /// question is null only when nothing would change a status *or an amount*).
+    public func amountMissing(_ result: ProgramResult) -> [FactKey] {
+        pack.amountMissing(result, facts, on: day).indices.map { pack.facts[$0].key }
     }
 
     /// The next question over several packs' evaluations of one household (`eval` with every
@@ -64,6 +71,12 @@ public struct Evaluation: Sendable {
             for fact in e.pack.facts where seen.insert(fact.key).inserted { order.append(fact.key) }
             for r in e.programs {
                 for key in e.missing(r) { counts[key, default: 0] += 1 }
+            }
+        }
+        // Every status settled: what an amount still waits on.
+        if counts.isEmpty {
+            for e in evaluations {
+                for r in e.programs { for key in e.amountMissing(r) { counts[key, default: 0] += 1 } }
             }
         }
         guard !counts.isEmpty else { return nil }

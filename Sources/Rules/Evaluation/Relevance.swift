@@ -97,3 +97,44 @@ extension RulePack {
         }
     }
 }
+
+/// Which unknown facts can still change an eligible programme's amount (국민연금 for a 기초연금
+/// that may be reduced): asked once every status is settled, so the amount shown is the one paid.
+extension RulePack {
+    func amountMissing(_ result: ProgramResult, _ prepared: PreparedFacts, on day: Day) -> FactMask {
+        guard result.status == .eligible, result.monthlyAmount == nil || result.oneTimeAmount == nil else { return FactMask() }
+        let index = result.programIndex
+        let program = plan.programs[index]
+        let amounts = [program.monthly, program.oneTime].compactMap { $0 }
+        let candidates = (programs[index].amountFacts & FactMask(~prepared.known.bits)).indices
+        guard !amounts.isEmpty, !candidates.isEmpty else { return FactMask() }
+        let parameters = resolved(on: day)
+        let definitions = programs[index].definitions
+        let samples = sampleValues(definitions.map { plan.definitions[$0] } + amounts, parameters)
+        func amountsFor(_ scalars: [Interval]) -> [Interval] {
+            let variant = PreparedFacts(scalars: scalars, listSpans: prepared.listSpans, listValues: prepared.listValues,
+                                        known: prepared.known, values: prepared.values, facts: prepared.facts)
+            return withMachine(variant, parameters) { machine, _ in amounts.map { machine.evaluate($0).value } }
+        }
+        var relevant = FactMask()
+        for f in candidates where !facts[f].isList {
+            let fact = facts[f]
+            let ceiling = fact.maximum.isFinite ? fact.maximum : Self.sampleCeiling
+            var points = fact.isBool ? [0.0, 1.0] : [fact.minimum, ceiling]
+            if fact.isEnum {
+                points = fact.values.indices.map(Double.init)
+            } else if !fact.isBool {
+                points += samples.filter { $0 > fact.minimum && $0 < ceiling && $0 == $0.rounded() }
+            }
+            var scalars = prepared.scalars
+            var seen: [Interval]?
+            for point in points {
+                scalars[f] = Interval(point)
+                let now = amountsFor(scalars)
+                if let seen, seen != now { relevant = relevant | .single(f); break }
+                seen = now
+            }
+        }
+        return relevant
+    }
+}
