@@ -89,3 +89,31 @@ struct SmallestScreenTests {
         #expect(!pilot.screenText.contains(unit))
     }
 }
+
+/// Months refused on a duration or a child's age stay months: the years given stay beside them.
+@Suite("Years and months stay apart when months are refused")
+struct RefusedMonthsTests {
+    @Test func aRefusedMonthsFieldKeepsItsYears() throws {
+        let (app, pilot) = Fixture.kiosk(size: Size(width: 80, height: 24))
+        let citizen = Citizen(app: app, pilot: pilot)
+        citizen.arrive()
+        // A newborn's family: 시흥 출산 지원 asks how long they have lived in 시흥.
+        let family = Facts(["age": .number(31), "household_size": .number(3), "nationality": .choice("korean"),
+                            "has_spouse": .bool(true), "spouse_age": .number(33), "children_age_months": .list([1])])
+        for _ in 0..<40 where app.state.session.question?.kind != .duration { citizen.answerOne(from: family) }
+        #expect(app.state.session.question?.kind == .duration)
+        pilot.type("0"); pilot.press(.enter)
+        pilot.type("222"); pilot.press(.enter)
+        app.drain()
+        #expect(app.state.session.rejection != nil)
+        // It read "[ 0222 ]  222년": the years and the refused months run together.
+        #expect(app.state.years == "0" && app.state.input == "222", "years \(String(describing: app.state.years)), input \(app.state.input)")
+        let refused = Fixture.resources.locales.catalog(.ko).text("session.invalid.months_range")
+        #expect(pilot.screenText.contains(refused))
+        pilot.press(.backspace, .backspace)
+        pilot.press(.enter)
+        app.drain()
+        #expect(app.state.session.question?.kind != .duration, "2 months is accepted")
+        #expect(app.state.session.facts["months_in_siheung"] == .number(2))
+    }
+}

@@ -417,9 +417,17 @@ public final class KioskApp {
         if state.step != stepBefore || state.session.question?.fact != factBefore {
             enteredPage()
         } else if let rejection = state.session.rejection {
-            // Refused: the typed text stays for correction, beside the message.
-            state.input = rejection.input.filter { $0.isNumber }
-            state.years = nil
+            // Refused: the typed text stays for correction, beside the message. Years and
+            // months stay apart: refused months keep the years given ("0222" read as 222 years
+            // when the months were 222); refused years go back to the years field.
+            if let years = state.years {
+                if rejection.messageKey != "session.invalid.months_range" {
+                    state.input = years
+                    state.years = nil
+                }
+            } else {
+                state.input = rejection.input.filter { $0.isNumber }
+            }
         }
     }
 
@@ -480,9 +488,6 @@ public final class KioskApp {
                 state.session.addChild(years: years, months: state.input)
                 if state.session.rejection == nil {
                     state.input = ""
-                    state.years = nil
-                } else {
-                    state.input = years
                     state.years = nil
                 }
             }
