@@ -81,10 +81,10 @@ public final class RuleBook: Sendable {
         public let next: FactKey?
         /// Every unanswered fact that could still change a status or an amount shown.
         public let open: Set<FactKey>
-        /// Every unanswered fact the rules of a programme still open read, whatever the other
-        /// answers: all the planner could still ask. `open` is what matters now; an answer can
-        /// make another fact matter (a spouse's age after "yes, a spouse"), but never one
-        /// outside this set, which only shrinks as answers come.
+        /// Every unanswered fact the planner could still ask: those the undecided conditions of
+        /// a programme still open read, and those its amounts read. `open` is what matters now;
+        /// an answer can make another fact matter (a spouse's age after "yes, a spouse"), but
+        /// not one outside this set, so its size bounds the questions left (`Session.progress`).
         public var possible: Set<FactKey> = []
     }
 

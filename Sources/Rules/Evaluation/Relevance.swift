@@ -35,7 +35,7 @@ extension RulePack {
     }
 
     /// Constants and parameter values the rules compare against, and their neighbours.
-    private func sampleValues(_ segments: [Segment], _ parameters: ResolvedParameters) -> [Double] {
+    fileprivate func sampleValues(_ segments: [Segment], _ parameters: ResolvedParameters) -> [Double] {
         var values: Set<Double> = [0, 1]
         for s in segments {
             for i in Int(s.start)..<Int(s.end) {
@@ -49,14 +49,19 @@ extension RulePack {
         return out.sorted()
     }
 
-    private func matters(_ f: Int, others: [Int], samples: [Double], prepared: PreparedFacts, parameters: ResolvedParameters,
-                         definitions: [Int], program: ProgramPlan) -> Bool {
+    /// Where a fact is moved across its range: its bounds (a stand-in ceiling when it has
+    /// none), each enum value, and the samples inside the range.
+    fileprivate func samplePoints(_ f: Int, _ samples: [Double]) -> [Double] {
         let fact = facts[f]
         let ceiling = fact.maximum.isFinite ? fact.maximum : Self.sampleCeiling
-        var points = fact.isBool ? [0.0, 1.0] : [fact.minimum, ceiling]
-        if fact.isEnum {
-            points = fact.values.indices.map(Double.init)
-        } else if !fact.isBool { points += samples.filter { $0 > fact.minimum && $0 < ceiling && $0 == $0.rounded() } }
+        if fact.isEnum { return fact.values.indices.map(Double.init) }
+        if fact.isBool { return [0.0, 1.0] }
+        return [fact.minimum, ceiling] + samples.filter { $0 > fact.minimum && $0 < ceiling && $0 == $0.rounded() }
+    }
+
+    private func matters(_ f: Int, others: [Int], samples: [Double], prepared: PreparedFacts, parameters: ResolvedParameters,
+                         definitions: [Int], program: ProgramPlan) -> Bool {
+        let points = samplePoints(f, samples)
         var scalars = prepared.scalars
         for scenario in 0..<3 {
             for o in others where o != f && !facts[o].isList {
@@ -85,9 +90,7 @@ extension RulePack {
     /// The values of a programme's definitions and conditions for one set of fact values.
     private func signature(_ scalars: [Interval], _ prepared: PreparedFacts, _ parameters: ResolvedParameters,
                            definitions: [Int], program: ProgramPlan) -> [Interval] {
-        let variant = PreparedFacts(scalars: scalars, listSpans: prepared.listSpans, listValues: prepared.listValues,
-                                    known: prepared.known, values: prepared.values, facts: prepared.facts)
-        return withMachine(variant, parameters) { machine, _ in
+        return withMachine(prepared.with(scalars), parameters) { machine, _ in
             var out: [Interval] = []
             out.reserveCapacity(definitions.count + program.conditionCount + program.referralCount)
             for d in definitions { out.append(machine.definition(d)) }
@@ -112,23 +115,13 @@ extension RulePack {
         let definitions = programs[index].definitions
         let samples = sampleValues(definitions.map { plan.definitions[$0] } + amounts, parameters)
         func amountsFor(_ scalars: [Interval]) -> [Interval] {
-            let variant = PreparedFacts(scalars: scalars, listSpans: prepared.listSpans, listValues: prepared.listValues,
-                                        known: prepared.known, values: prepared.values, facts: prepared.facts)
-            return withMachine(variant, parameters) { machine, _ in amounts.map { machine.evaluate($0).value } }
+            withMachine(prepared.with(scalars), parameters) { machine, _ in amounts.map { machine.evaluate($0).value } }
         }
         var relevant = FactMask()
         for f in candidates where !facts[f].isList {
-            let fact = facts[f]
-            let ceiling = fact.maximum.isFinite ? fact.maximum : Self.sampleCeiling
-            var points = fact.isBool ? [0.0, 1.0] : [fact.minimum, ceiling]
-            if fact.isEnum {
-                points = fact.values.indices.map(Double.init)
-            } else if !fact.isBool {
-                points += samples.filter { $0 > fact.minimum && $0 < ceiling && $0 == $0.rounded() }
-            }
             var scalars = prepared.scalars
             var seen: [Interval]?
-            for point in points {
+            for point in samplePoints(f, samples) {
                 scalars[f] = Interval(point)
                 let now = amountsFor(scalars)
                 if let seen, seen != now { relevant = relevant | .single(f); break }
@@ -136,5 +129,12 @@ extension RulePack {
             }
         }
         return relevant
+    }
+}
+
+extension PreparedFacts {
+    /// The same household with other scalar values, for moving one fact across its range.
+    fileprivate func with(_ scalars: [Interval]) -> PreparedFacts {
+        PreparedFacts(scalars: scalars, listSpans: listSpans, listValues: listValues, known: known, values: values, facts: facts)
     }
 }

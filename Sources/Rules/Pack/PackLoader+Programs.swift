@@ -66,7 +66,6 @@ extension PackLoader {
         }
         spec.definitions = used.sorted()
         spec.allParameters = params
-        spec.statusFacts = (conditions.map(\.allFacts) + referrals.map(\.allFacts)).reduce(FactMask()) { $0 | $1 }
         spec.amountFacts = [monthly, oneTime].compactMap { $0 }.reduce(FactMask()) { $0 | allFacts($1) }
         return spec
     }

@@ -110,9 +110,7 @@ public struct ProgramSpec: Sendable {
     let referrals: [Referral]
     /// The programmes a household receives instead of this one, never with it.
     public internal(set) var notWith: [Exclusion] = []
-    /// Every fact its status could turn on (conditions and refer_to_staff cases, through the
-    /// definitions they read), and those its amounts read.
-    var statusFacts = FactMask()
+    /// Every fact its amounts read, through the definitions they use.
     var amountFacts = FactMask()
     /// Definitions it depends on, in evaluation order.
     var definitions: [Int] = []

@@ -83,13 +83,8 @@ public final class RulePack: Sendable {
     public func parameters(of id: ProgramID) -> [Parameter] {
         program(id)?.allParameters.indices.map { parameters[$0] } ?? []
     }
-    /// Every fact a programme's status could turn on, read from its rules, whatever the
-    /// household: the planner never asks outside it, so it bounds what is still to be asked.
-    public func statusFacts(of id: ProgramID) -> [FactKey] {
-        program(id)?.statusFacts.indices.map { facts[$0].key } ?? []
-    }
-
-    /// Every fact a programme's amounts read.
+    /// Every fact a programme's amounts read, whatever the household (the amounts of a
+    /// programme still open bound what may yet be asked).
     public func amountFacts(of id: ProgramID) -> [FactKey] {
         program(id)?.amountFacts.indices.map { facts[$0].key } ?? []
     }
