@@ -177,10 +177,10 @@ public struct Session: Sendable, Equatable {
     }
 
     /// "3번째 질문, 많아야 9개 남았어요": the question's place among those asked, and the most
-    /// questions still possible, this one included: every unanswered fact that could still change
-    /// a status or an amount. An answer only narrows what is possible, so the number never grows
-    /// as the citizen goes on (a test walks many households to hold it to that); an estimate of
-    /// "about" was a number that could grow.
+    /// questions still possible, this one included (`RuleBook.Plan.possible`). Going forward the
+    /// number shown only falls: an estimate of "about" was a number that could grow. A planner
+    /// test walks many households to hold both to it: never fewer than are then asked, always
+    /// falling.
     public var progress: QuestionProgress? {
         guard case .question(let fact) = step else { return nil }
         let position = (history.firstIndex(of: fact) ?? history.count) + 1
