@@ -252,7 +252,7 @@ extension KioskApp {
         }
         if state.showsHelp {
             return HelpPanel(catalog: catalog, placeholders: resources.config.centre.placeholders(in: state.language), screen: screenHelp)
-                .sentences.joined(separator: " ")
+                .sentences.map(SpokenPage.sentence).joined(separator: " ")
         }
         return nil
     }

@@ -80,7 +80,10 @@ struct SpokenPage {
         return parts.filter { !$0.isEmpty }.joined(separator: " ")
     }
 
-    private func sentence(_ text: String) -> String {
+    private func sentence(_ text: String) -> String { Self.sentence(text) }
+
+    /// `text` ending as a sentence, so a voice pauses after it ("…6시까지. 전화 상담…").
+    static func sentence(_ text: String) -> String {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         guard let last = trimmed.last else { return "" }
         return ".?!。？！".contains(last) ? trimmed : trimmed + "."

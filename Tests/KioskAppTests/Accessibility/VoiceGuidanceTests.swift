@@ -163,6 +163,21 @@ struct VoiceGuidanceTests {
         #expect(last.contains(Fixture.resources.locales.catalog(Language(rawValue: language)!).text("privacy.title")))
     }
 
+    @Test("F1 is said as the panel shows it: this screen's help first, each sentence ended")
+    func helpIsSpoken() throws {
+        let voice = try RecordingVoice()
+        let (app, pilot) = try AccessibleFixture.kiosk(voice: voice)
+        pilot.press(.enter)
+        app.drain()
+        pilot.press(.function(1))
+        app.drain()
+        let catalog = Fixture.resources.locales.catalog(.ko)
+        let places = Fixture.resources.config.centre.placeholders(in: .ko)
+        #expect(app.lastSpoken.hasPrefix(catalog.text("help.title") + " " + catalog.text("help.screen_language")), "\(app.lastSpoken)")
+        // The opening hours have no full stop of their own; said, they end before the phone.
+        #expect(app.lastSpoken.contains(catalog.text("help.hours", places) + ". " + catalog.text("help.phone", places)), "\(app.lastSpoken)")
+    }
+
     @Test("/ says the screen again, in the session's voice")
     func repeatKey() throws {
         let voice = try RecordingVoice()
