@@ -190,7 +190,7 @@ public final class Explainer: Sendable {
         let asked = sheet.programs.filter { program == nil || $0.id == program }
         // About the whole result, the programmes still possible; about one, that one.
         let relevant = program == nil ? asked.filter { $0.status != .ineligible } : asked
-        func name(_ p: FactSheet.Program) -> String { p.names[lang] ?? p.names["ko"] ?? p.id.rawValue }
+        func name(_ p: FactSheet.Program) -> String { TemplateExplainer.name(p, language) }
         func money(_ won: Won) -> String { TemplateExplainer.money(won.value, language) }
         switch intent {
         case .unsafe:

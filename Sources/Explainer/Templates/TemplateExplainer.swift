@@ -47,7 +47,12 @@ public struct TemplateExplainer: Sendable {
 
     public func text(_ sheet: FactSheet) -> String { explain(sheet).joined(separator: "\n") }
 
-    func name(_ p: FactSheet.Program) -> String { p.names[language.rawValue] ?? p.names["ko"] ?? p.id.rawValue }
+    func name(_ p: FactSheet.Program) -> String { Self.name(p, language) }
+
+    /// A programme's name in `language`, else Korean, else its id.
+    static func name(_ p: FactSheet.Program, _ language: Language) -> String {
+        p.names[language.rawValue] ?? p.names["ko"] ?? p.id.rawValue
+    }
 
     /// The recognised income and the threshold it was held against; the intermediate values
     /// (evaluated income, asset conversion) would only crowd a citizen's screen.

@@ -63,7 +63,7 @@ struct SpokenPage {
                 for choice in choices {
                     number += 1
                     let label = Self.words(choice.label, catalog: catalog)
-                    parts.append(sentence(!page.typesDigits && (number <= 9 || !page.numbersOnlyNine) ? "\(number), \(label)" : label))
+                    parts.append(sentence(page.numbers(number) ? "\(number), \(label)" : label))
                 }
             case .qr:
                 continue

@@ -28,31 +28,40 @@ struct HelpPanel {
     /// How the screen under the panel works, said first: help on the screen it is asked on.
     var screen: LocaleKey?
 
-    /// The panel's sentences in order, for the screen and for the voice alike.
-    var sentences: [String] {
-        [catalog.text("help.title")] + (screen.map { [catalog.text($0)] } ?? [])
-            + ["help.counter", "help.hours", "help.phone", "help.close"].map { catalog.text(LocaleKey($0), placeholders) }
+    /// One sentence of the panel: its words, its style, and whether a small screen may leave it
+    /// out. Listed once, for the screen and for the voice alike.
+    private struct Part {
+        let text: String
+        var style = Style.plain
+        var optional = false
     }
+
+    private var parts: [Part] {
+        [Part(text: catalog.text("help.title"), style: Style(.accent, bold: true))]
+            + (screen.map { [Part(text: catalog.text($0), style: Style(.text, bold: true))] } ?? [])
+            + [
+                Part(text: catalog.text("help.counter", placeholders)),
+                Part(text: catalog.text("help.hours", placeholders), optional: true),
+                Part(text: catalog.text("help.phone", placeholders)),
+                Part(text: catalog.text("help.close"), style: Style(.muted), optional: true),
+            ]
+    }
+
+    /// The panel's sentences in order, as the voice says them.
+    var sentences: [String] { parts.map(\.text) }
 
     func draw(in buffer: inout Buffer) {
         let size = buffer.size
         let panelWidth = min(size.width - 2, 64)
         let inner = panelWidth - 4
-        let hours = Paragraph(catalog.text("help.hours", placeholders), width: inner)
-        let close = Paragraph(catalog.text("help.close"), width: inner, style: Style(.muted))
-        var paragraphs = [
-            Paragraph(catalog.text("help.title"), width: inner, style: Style(.accent, bold: true)),
-        ] + (screen.map { [Paragraph(catalog.text($0), width: inner, style: Style(.text, bold: true))] } ?? []) + [
-            Paragraph(catalog.text("help.counter", placeholders), width: inner),
-            hours,
-            Paragraph(catalog.text("help.phone", placeholders), width: inner),
-            close,
-        ]
+        var placed = parts.map { (part: $0, paragraph: Paragraph($0.text, width: inner, style: $0.style)) }
         // A small screen keeps what this screen asks and who helps: the opening hours give way
         // first, then the line saying any key closes the panel (any key still does).
-        for optional in [hours, close] where paragraphs.reduce(2, { $0 + $1.height }) > size.height {
-            paragraphs.removeAll { $0 == optional }
+        while placed.reduce(2, { $0 + $1.paragraph.height }) > size.height,
+              let drop = placed.firstIndex(where: { $0.part.optional }) {
+            placed.remove(at: drop)
         }
+        let paragraphs = placed.map(\.paragraph)
         let contentHeight = paragraphs.reduce(0) { $0 + $1.height }
         let spacing = contentHeight + paragraphs.count + 1 <= size.height - 2 ? 1 : 0
         let panelHeight = min(size.height, contentHeight + spacing * (paragraphs.count - 1) + 2)

@@ -52,6 +52,10 @@ struct Page: Equatable {
     /// Whether "0" then a number presses a choice numbered 10 or more here.
     var choosesFromTen: Bool { choices.count > 9 && !typesDigits && !numbersOnlyNine }
 
+    /// Whether the choice numbered `number` (from 1) shows and says its number: not where
+    /// digits type, and past nine only where "0" reaches it.
+    func numbers(_ number: Int) -> Bool { !typesDigits && (number <= 9 || !numbersOnlyNine) }
+
     /// Every choice in reading order; focus and digit shortcuts index into this.
     var choices: [Choice] {
         items.flatMap { item -> [Choice] in
@@ -127,7 +131,7 @@ struct PageLayout {
                     number += 1
                     // Digits name the choices for keypad use, unless digits type: 1–9 at one key,
                     // the rest as "0" then the number.
-                    return !page.typesDigits && (number <= 9 || !page.numbersOnlyNine) ? "\(number) \(choice.label)" : choice.label
+                    return page.numbers(number) ? "\(number) \(choice.label)" : choice.label
                 }
                 let group = ButtonGroup(labels: labels, in: Rect(x: x, y: y, width: width, height: 0),
                                         buttonHeight: regular ? 3 : 1)
