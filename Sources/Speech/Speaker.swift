@@ -47,9 +47,8 @@ public struct SpeechCommand: Sendable, Equatable {
 /// kiosk's tick) and killed and reaped on `stop()`, so none is left as a zombie.
 public final class Speaker {
     public let command: SpeechCommand
-    /// The last phrase given to `say`, for "repeat".
+    /// The last phrase started (by `say`, or `sayAfter` once its turn came).
     public private(set) var lastPhrase: String?
-    public private(set) var lastVoice: Voice?
     /// Why the last phrase could not be spoken, if it could not (shown nowhere; for tests and
     /// the log line at start).
     public private(set) var lastError: SpawnError?
@@ -58,6 +57,8 @@ public final class Speaker {
     /// The child started for the last phrase, running or not.
     public private(set) var lastProcess: pid_t?
     private var speaking: pid_t?
+    /// A phrase waiting for the one being spoken to end (`sayAfter`).
+    private var next: (text: String, voice: Voice)?
 
     public init(command: SpeechCommand) {
         self.command = command
@@ -78,8 +79,19 @@ public final class Speaker {
     /// Stops whatever is being spoken and starts `text` in `voice`.
     public func say(_ text: String, voice: Voice) {
         stop()
+        start(text, voice: voice)
+    }
+
+    /// Says `text` once the phrase being spoken has ended, or at once if none is: news that
+    /// must not cut off what the citizen is hearing (an explanation arriving while its page is
+    /// read). A later `say` or `stop` drops it, as any key drops the voice.
+    public func sayAfter(_ text: String, voice: Voice) {
+        reap()
+        if speaking == nil { start(text, voice: voice) } else { next = (text, voice) }
+    }
+
+    private func start(_ text: String, voice: Voice) {
         lastPhrase = text
-        lastVoice = voice
         guard !command.template.isEmpty, !text.isEmpty else { return }
         do {
             speaking = try ChildProcess.spawn(command.arguments(for: voice), input: text)
@@ -91,14 +103,9 @@ public final class Speaker {
         }
     }
 
-    /// Says the last phrase again.
-    public func repeatLast() {
-        guard let lastPhrase, let lastVoice else { return }
-        say(lastPhrase, voice: lastVoice)
-    }
-
-    /// Silences the voice at once.
+    /// Silences the voice at once, and drops what was to follow.
     public func stop() {
+        next = nil
         guard let pid = speaking else { return }
         speaking = nil
         ChildProcess.kill(pid)
@@ -106,7 +113,12 @@ public final class Speaker {
 
     /// Reaps a child that has finished its phrase.
     public func reap() {
-        if let pid = speaking, ChildProcess.hasEnded(pid) { speaking = nil }
+        guard let pid = speaking, ChildProcess.hasEnded(pid) else { return }
+        speaking = nil
+        if let (text, voice) = next {
+            next = nil
+            start(text, voice: voice)
+        }
     }
 
     /// Waits until the phrase has been spoken, up to `timeout`; for tests and benchmarks.

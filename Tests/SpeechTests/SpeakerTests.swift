@@ -49,14 +49,25 @@ import Glibc
         #expect(isGone(second))
     }
 
-    @Test func repeatSaysTheLastPhraseAgain() throws {
-        let recorder = try RecordingVoice()
+    /// News that must not cut off the phrase being heard waits for it to end; `stop` (any key)
+    /// drops it with the phrase.
+    @Test func aPhraseSaidAfterWaitsForTheOneBeingSpoken() throws {
+        let recorder = try RecordingVoice(sleepSeconds: 1)
         let speaker = Speaker(command: SpeechCommand(["/bin/sh", recorder.script.path, "{rate}"]))
-        speaker.say("one", voice: voice)
+        speaker.say("page", voice: voice)
+        speaker.sayAfter("news", voice: voice)
+        #expect(speaker.lastPhrase == "page")
         #expect(speaker.waitUntilQuiet())
-        speaker.repeatLast()
+        #expect(recorder.lines == ["175 | page", "175 | news"])
+        speaker.say("again", voice: voice)
+        speaker.sayAfter("dropped", voice: voice)
+        speaker.stop()
         #expect(speaker.waitUntilQuiet())
-        #expect(recorder.lines == ["175 | one", "175 | one"])
+        #expect(recorder.lines == ["175 | page", "175 | news"])
+        // With nothing being spoken it is said at once.
+        speaker.sayAfter("alone", voice: voice)
+        #expect(speaker.waitUntilQuiet())
+        #expect(recorder.lines.last == "175 | alone")
     }
 
     @Test func aFinishedPhraseIsReaped() throws {

@@ -209,8 +209,10 @@ extension KioskApp {
         var phrase: String
         if let before = assistive.announced, before.screen == subject.screen {
             if let arrival, before.arrived != subject.arrived, overlay == nil {
-                // The explanation or answer has come: read it, not the page again.
-                phrase = SpokenPage.words(arrival.heading + ". " + arrival.text, catalog: catalog)
+                // The explanation or answer has come: read it, not the page again, once the
+                // page being read has been heard to its end.
+                assistive.speaker.sayAfter(SpokenPage.words(arrival.heading + ". " + arrival.text, catalog: catalog), voice: voice)
+                return
             } else if before.focused != subject.focused {
                 // Typing on the question keyboard also moves its focus: say both.
                 phrase = before.input == subject.input ? spoken.focused : spoken.field + " " + spoken.focused

@@ -136,7 +136,12 @@ struct VoiceGuidanceTests {
                                          firstTokenMilliseconds: 5, totalMilliseconds: 9)
         service.send(ticket, .sentence("결과는 센터에서 정해요."), .finished(outcome))
         app.pollExplanations()
+        // Read after the page, not over it: the page's reading is heard to its end first.
+        #expect(app.assistive.speaker.waitUntilQuiet())
         #expect(app.lastSpoken == "\(catalog.text("ask.explain_heading")). 기초연금을 받을 수 있어요. 결과는 센터에서 정해요.")
+        let lines = voice.lines
+        let page = try #require(lines.firstIndex { $0.contains("| \(catalog.text("results.title"))") }, "the results page was cut off: \(lines)")
+        #expect(lines.last?.contains("\(catalog.text("ask.explain_heading")). 기초연금을") == true && page < lines.count - 1)
         // Nothing new on the next frame: nothing said again.
         let count = app.assistive.speaker.spoken
         app.start()
